@@ -1,0 +1,159 @@
+"""What every detector sees: the article, the lexicon and the lexicon matches, computed once.
+
+``LexiconMatcher`` is built once per lexicon; ``Context`` once per article. Matches are
+filtered here by the rules that hold for every kind: only title and body text, each
+entry's own context rules, proper names and fixed expressions, and longest match first.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Optional
+
+from .lexicon import Entry, Lexicon
+from .matcher import KeyedText, Match, PhraseMatcher, longest_first
+from .model import KINDS, SCORED_ROLES, Article, Finding
+from .tokens import surface_key
+
+NEGATION_WINDOW = 3  # words before a term in which a negator counts
+NEGATED_FACTOR = 0.5  # a negated finding keeps half its weight
+
+
+class LexiconMatcher:
+    """All phrase matchers of one lexicon, built once and shared by every article."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.entries = PhraseMatcher((e.term, e.match, e) for e in lexicon.entries)
+        self.names = PhraseMatcher((r["term"], "exact", r["term"]) for r in lexicon.table("names/fixed_expression") if r.get("term"))
+        self.negators = lexicon.words("context/negator")
+
+
+class Context:
+    """One article under analysis, with lazily computed, shared lexicon matches."""
+
+    def __init__(self, article: Article, matcher: LexiconMatcher):
+        self.article = article
+        self.matcher = matcher
+        self.lexicon = matcher.lexicon
+        self.keyed = KeyedText(article.text, article.tokens)
+        self._token_sentence = self._sentence_of_tokens()
+
+    def _sentence_of_tokens(self) -> list[Optional[int]]:
+        out: list[Optional[int]] = []
+        sentences = self.article.sentences
+        j = 0
+        for t in self.article.tokens:
+            while j < len(sentences) and sentences[j].end <= t.start:
+                j += 1
+            out.append(j if j < len(sentences) and sentences[j].start <= t.start else None)
+        return out
+
+    # -- positions -----------------------------------------------------------------
+    def sentence_of(self, token_index: int) -> Optional[int]:
+        return self._token_sentence[token_index]
+
+    def is_scored_token(self, token_index: int) -> bool:
+        s = self._token_sentence[token_index]
+        return s is not None and self.article.paragraphs[self.article.sentences[s].paragraph].role in SCORED_ROLES
+
+    def is_sentence_start(self, token_index: int) -> bool:
+        s = self._token_sentence[token_index]
+        return token_index == 0 or s is None or self._token_sentence[token_index - 1] != s
+
+    def voice(self, start: int, end: int) -> str:
+        """``quoted`` inside a direct quotation (the speaker's words), else ``author``."""
+        return "quoted" if self.article.quote_at(start, end) else "author"
+
+    # -- lexicon matches -------------------------------------------------------------
+    @cached_property
+    def _name_spans(self) -> list[tuple[int, int]]:
+        tokens = self.article.tokens
+        return [
+            (m.start, m.end)
+            for m in self.matcher.names.find(self.keyed)
+            if all(tokens[i].text[:1].isupper() for i in range(m.first, m.last + 1) if tokens[i].text[:1].isalpha())
+        ]
+
+    @cached_property
+    def _title_case_paragraphs(self) -> frozenset[int]:
+        out = set()
+        for i, p in enumerate(self.article.paragraphs):
+            words = [t for t in self.article.tokens if p.start <= t.start < p.end and t.text[:1].isalpha()]
+            if words and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6:
+                out.add(i)
+        return frozenset(out)
+
+    @cached_property
+    def _all_matches(self) -> dict[str, list[Match[Entry]]]:
+        by_kind: dict[str, list[Match[Entry]]] = {k: [] for k in KINDS}
+        for m in self.matcher.entries.find(self.keyed):
+            if self.is_scored_token(m.first) and self._passes(m):
+                by_kind.setdefault(m.item.kind, []).append(m)
+        return {k: longest_first(v, weight=lambda e: e.weight) for k, v in by_kind.items()}
+
+    def matches(self, kind: str) -> list[Match[Entry]]:
+        """Lexicon matches of one kind that survive the context rules, longest first."""
+        return self._all_matches.get(kind, [])
+
+    def _passes(self, m: Match[Entry]) -> bool:
+        tokens = self.article.tokens
+        entry = m.item
+        first = tokens[m.first]
+        for rule in entry.context:
+            if rule.name == "not_next" and m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1]:
+                if surface_key(tokens[m.last + 1].text) in rule.words:
+                    return False
+            elif rule.name == "not_prev" and m.first > 0 and not self.keyed.breaks[m.first]:
+                if surface_key(tokens[m.first - 1].text) in rule.words:
+                    return False
+            elif rule.name == "lower_only" and first.text[:1].isupper() and not self.is_sentence_start(m.first):
+                return False
+        if any(s < m.end and m.start < e for s, e in self._name_spans):
+            return False
+        if entry.kind == "loaded" and self._inside_name(m):
+            return False
+        return True
+
+    def _inside_name(self, m: Match[Entry]) -> bool:
+        """A capitalised term next to another capitalised word mid-sentence is part of a name."""
+        tokens = self.article.tokens
+        if not tokens[m.first].text[:1].isupper():
+            return False
+        s = self.sentence_of(m.first)
+        if s is not None and self.article.sentences[s].paragraph in self._title_case_paragraphs:
+            return False
+        before = m.first > 0 and not self.is_sentence_start(m.first) and not self.keyed.breaks[m.first]
+        after = m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1] and self.sentence_of(m.last + 1) == s
+        return (before and tokens[m.first - 1].text[:1].isupper()) or (after and tokens[m.last + 1].text[:1].isupper())
+
+    def negated(self, m: Match[Entry]) -> bool:
+        """Whether a negator ("not", "never", "denied") stands just before the match in its sentence."""
+        s = self.sentence_of(m.first)
+        for i in range(max(0, m.first - NEGATION_WINDOW), m.first):
+            if self.sentence_of(i) == s and surface_key(self.article.tokens[i].text) in self.matcher.negators:
+                return True
+        return False
+
+    # -- building findings -------------------------------------------------------------
+    def finding_from(self, m: Match[Entry], reason: str, weight: Optional[float] = None) -> Finding:
+        """A finding for a lexicon match, with voice, sentence and negation filled in."""
+        entry = m.item
+        negated = self.negated(m)
+        w = entry.weight if weight is None else weight
+        if negated:
+            w = round(w * NEGATED_FACTOR, 3)
+            reason = f"{reason} (Negated here, so it counts for less.)"
+        return Finding(
+            start=m.start,
+            end=m.end,
+            text=self.article.text[m.start : m.end],
+            kind=entry.kind,
+            category=entry.category,
+            weight=w,
+            reason=reason,
+            source=entry.origin,
+            voice=self.voice(m.start, m.end),
+            sentence=self.sentence_of(m.first),
+            alternative=entry.alternative,
+            negated=negated,
+        )

@@ -1,0 +1,50 @@
+"""Scare quotes: short quoted words not attributed to any speaker, and "so-called".
+
+A quotation of at most ``MAX_WORDS`` words counts as a scare quote when its sentence has
+no reporting verb before it and no colon introduces it: the writer puts the word at a
+distance without saying who used it.
+"""
+from __future__ import annotations
+
+from ..context import Context
+from ..model import Finding
+from ..tokens import tokenize
+
+MAX_WORDS = 3
+WEIGHT = 0.5
+RULE = "rule:scare_quote/unattributed-short-quotation"
+
+
+def detect(ctx: Context) -> list[Finding]:
+    """Unattributed short quotations, plus ``scare_quote`` lexicon markers."""
+    article = ctx.article
+    out = [ctx.finding_from(m, m.item.note or "Puts a label in doubt, like quotation marks do.") for m in ctx.matches("scare_quote")]
+    verb_starts = [f.start for f in ctx.matches("attribution_verb")]
+    for q in article.quotes:
+        if q.block or not article.is_scored(q.start):
+            continue
+        words = tokenize(article.text, q.inner_start, q.inner_end)
+        if not 1 <= len(words) <= MAX_WORDS:
+            continue
+        s = article.sentence_at(q.start)
+        if s is None:
+            continue
+        sentence = article.sentences[s]
+        before = article.text[sentence.start : q.start].rstrip()
+        if before.endswith((":", ",")) or any(sentence.start <= v < q.start for v in verb_starts):
+            continue
+        out.append(
+            Finding(
+                start=q.start,
+                end=q.end,
+                text=article.text[q.start : q.end],
+                kind="scare_quote",
+                category="quotation_marks",
+                weight=WEIGHT,
+                reason="Quotation marks around a word no one is quoted as saying: they suggest the word is not to be trusted.",
+                source=RULE,
+                voice="author",
+                sentence=s,
+            )
+        )
+    return out

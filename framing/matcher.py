@@ -1,0 +1,157 @@
+"""Multi-word phrase matching on token boundaries with an Aho-Corasick automaton.
+
+Terms and text are compared word by word in normal form (``framing.tokens``): stems by
+default, lower-cased surface forms for ``exact`` entries. Punctuation between two words
+(other than spaces) breaks a phrase, so "critics, say" does not match "critics say".
+A ``*`` in a term is a gap of up to ``MAX_GAP`` words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, Iterable, Sequence, TypeVar
+
+import ahocorasick
+
+from .model import Token
+from .tokens import stem_key, surface_key, term_words
+
+MAX_GAP = 2
+_BREAK = "|"
+_SPACE_ONLY = re.compile(r"[\s\-–—]*")
+_SPACE = re.compile(r"\s*")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """A term found at tokens ``[first, last]`` (inclusive), chars ``[start, end)``."""
+
+    item: T
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+class KeyedText:
+    """The normal forms of a token sequence, computed once and shared by every matcher."""
+
+    def __init__(self, text: str, tokens: Sequence[Token]):
+        self.text = text
+        self.tokens = tokens
+        self.breaks = [False] * len(tokens)  # breaks[i]: punctuation between token i-1 and i
+        for i in range(1, len(tokens)):
+            between = text[tokens[i - 1].end : tokens[i].start]
+            self.breaks[i] = not _SPACE.fullmatch(between) or "\n\n" in between
+        self.keys = {
+            "exact": [surface_key(t.text) for t in tokens],
+            "stem": [stem_key(t.text) for t in tokens],
+        }
+        self.strings: dict[str, tuple[str, list[int]]] = {}
+
+    def string(self, mode: str) -> tuple[str, list[int]]:
+        """``" k1 k2 | k3 "`` for ``mode`` and the char position where each token's key starts."""
+        if mode not in self.strings:
+            parts = [" "]
+            pos = 1
+            starts = []
+            for i, key in enumerate(self.keys[mode]):
+                if self.breaks[i]:
+                    parts.append(_BREAK + " ")
+                    pos += 2
+                starts.append(pos)
+                parts.append(key + " ")
+                pos += len(key) + 1
+            self.strings[mode] = ("".join(parts), starts)
+        return self.strings[mode]
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds every occurrence of many terms at once.
+
+    >>> from framing.tokens import tokenize
+    >>> m = PhraseMatcher([("ethnic cleansing", "stem", "A"), ("many * observers", "stem", "B")])
+    >>> text = "Many international observers saw ethnic cleansings."
+    >>> [(x.item, text[x.start:x.end]) for x in m.find(KeyedText(text, tokenize(text)))]
+    [('B', 'Many international observers'), ('A', 'ethnic cleansings')]
+    """
+
+    def __init__(self, terms: Iterable[tuple[str, str, T]]):
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+        pending: dict[str, dict[str, list]] = {}
+        for term, mode, item in terms:
+            words = term_words(term)
+            key_of = stem_key if mode == "stem" else surface_key
+            segments: list[list[str]] = [[]]
+            for w in words:
+                if w == "*":
+                    segments.append([])
+                else:
+                    segments[-1].append(key_of(w))
+            head = " " + " ".join(segments[0]) + " "
+            pending.setdefault(mode, {}).setdefault(head, []).append((item, len(head), len(segments[0]), segments[1:]))
+        for mode, heads in pending.items():
+            automaton = ahocorasick.Automaton()
+            for head, payload in heads.items():
+                automaton.add_word(head, payload)
+            automaton.make_automaton()
+            self._automata[mode] = automaton
+
+    def find(self, keyed: KeyedText) -> list[Match[T]]:
+        """All matches, in text order (overlaps included)."""
+        out: list[Match[T]] = []
+        tokens = keyed.tokens
+        for mode, automaton in self._automata.items():
+            string, starts = keyed.string(mode)
+            if not starts:
+                continue
+            index_of = {pos: i for i, pos in enumerate(starts)}
+            keys = keyed.keys[mode]
+            for end_pos, payload in automaton.iter(string):
+                for item, head_len, n_head, rest in payload:
+                    # end_pos indexes the head's trailing space; its first key starts one past its leading space.
+                    first = index_of.get(end_pos - head_len + 2)
+                    if first is None:
+                        continue
+                    last = first + n_head - 1
+                    if rest:
+                        last = self._match_gaps(keyed, keys, last, rest)
+                        if last is None:
+                            continue
+                    out.append(Match(item, first, last, tokens[first].start, tokens[last].end))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    @staticmethod
+    def _match_gaps(keyed: KeyedText, keys: list[str], last: int, rest: list[list[str]]) -> int | None:
+        for segment in rest:
+            found = None
+            for gap in range(MAX_GAP + 1):
+                begin = last + 1 + gap
+                stop = begin + len(segment)
+                if stop > len(keys):
+                    break
+                if any(keyed.breaks[i] for i in range(last + 1, stop)):
+                    break
+                if keys[begin:stop] == segment:
+                    found = stop - 1
+                    break
+            if found is None:
+                return None
+            last = found
+        return last
+
+
+def longest_first(matches: Iterable[Match[T]], weight=lambda item: 0.0) -> list[Match[T]]:
+    """Drop matches overlapped by a longer (then heavier, then earlier) one; text order out."""
+    ranked = sorted(matches, key=lambda m: (-(m.end - m.start), -weight(m.item), m.start))
+    taken: list[Match[T]] = []
+    occupied: list[tuple[int, int]] = []
+    for m in ranked:
+        if any(m.start < e and s < m.end for s, e in occupied):
+            continue
+        taken.append(m)
+        occupied.append((m.start, m.end))
+    return sorted(taken, key=lambda m: m.start)

@@ -1,0 +1,184 @@
+"""The data model that flows one way through framing.
+
+``Article`` (parsed text with paragraphs, sentences, links and quotations) goes into the
+detectors, which return ``Finding`` spans; the source extractor returns ``Source`` spans.
+All offsets are half-open character offsets into ``Article.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+#: Paragraph roles. Only ``SCORED_ROLES`` are analysed and counted in rates.
+ROLES = ("title", "byline", "metadata", "body", "boilerplate", "bio")
+SCORED_ROLES = frozenset({"title", "body"})
+
+#: Kinds of finding, in report order.
+KINDS = (
+    "loaded",
+    "hedge",
+    "weasel",
+    "booster",
+    "scare_quote",
+    "attribution_verb",
+    "self_citation",
+)
+
+#: Types of source.
+SOURCE_TYPES = (
+    "named_person",
+    "named_organization",
+    "official",
+    "vague",
+    "anonymous",
+    "self",
+    "document",
+    "link_only",
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of the article: a heading, a paragraph, a list item or a block quote."""
+
+    start: int
+    end: int
+    role: str
+    block: str = "paragraph"  # paragraph | heading | list_item | blockquote | plain
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, inside exactly one paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink: the anchor text's span and its target."""
+
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation; ``start``/``end`` include the quotation marks."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    block: bool = False  # a Markdown block quote rather than quotation marks
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word token with its character span and its lower-cased surface form."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Article metadata, from front matter or from the article's shape."""
+
+    title: Optional[str] = None
+    byline: Optional[str] = None
+    date: Optional[str] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    path: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: one plain ``text`` and everything indexed into it."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    links: tuple[Link, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    meta: Metadata = field(default_factory=Metadata)
+
+    def scored_sentences(self) -> list[int]:
+        """Indices of the sentences in scored paragraphs (title and body)."""
+        return [
+            i
+            for i, s in enumerate(self.sentences)
+            if self.paragraphs[s.paragraph].role in SCORED_ROLES
+        ]
+
+    def sentence_at(self, offset: int) -> Optional[int]:
+        """Index of the sentence containing ``offset``, or None."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+    def quote_at(self, start: int, end: int) -> Optional[Quote]:
+        """The direct quotation that contains the span ``[start, end)``, if any."""
+        for q in self.quotes:
+            if q.inner_start <= start and end <= q.inner_end:
+                return q
+        return None
+
+    def is_scored(self, offset: int) -> bool:
+        """Whether ``offset`` falls in a title or body paragraph."""
+        i = self.sentence_at(offset)
+        return i is not None and self.paragraphs[self.sentences[i].paragraph].role in SCORED_ROLES
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One flagged span and why it was flagged."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    category: str
+    weight: float
+    reason: str
+    source: str  # which lexicon row or rule fired, e.g. "loaded/violence_atrocity.tsv:12"
+    voice: str  # "author" or "quoted"
+    sentence: Optional[int]
+    alternative: Optional[str] = None
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """One attribution: who a claim is attributed to, and how."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+    quoted: str  # "direct" | "mixed" | "paraphrase"
+    verb: Optional[str]
+    sentence: Optional[int]
+    stance: Optional[str] = None
+    role: Optional[str] = None
+    quote_start: Optional[int] = None
+    quote_end: Optional[int] = None

@@ -1,0 +1,218 @@
+"""Markdown or plain text to blocks of plain text, with links and front matter.
+
+The Markdown is parsed by markdown-it-py; the plain ``text`` joins the blocks with blank
+lines, so every later offset indexes that text rather than the raw Markdown.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token as MdToken
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .model import Link
+
+_MD_HINTS = re.compile(
+    r"\]\([^)\s]*\)|^#{1,6}\s|^>\s|^\s*[-*+]\s+\S|\*\*\S|^---\s*$|^\s*\d+\.\s+\S|\\[*_#\[\]]",
+    re.MULTILINE,
+)
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?\s*---\s*\n")
+_WS = re.compile(r"[ \t\r\f\v]+")
+
+
+@dataclass
+class Block:
+    """One block of text as parsed, before it gets a role."""
+
+    text: str
+    kind: str  # heading | paragraph | list_item | blockquote | code | html | plain
+    level: int = 0  # heading level
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # offsets within ``text``
+
+
+@dataclass
+class Parsed:
+    """The text of an input, cut into blocks, plus its front matter."""
+
+    blocks: list[Block]
+    front_matter: dict
+    warnings: list[str] = field(default_factory=list)
+
+
+def looks_like_markdown(raw: str) -> bool:
+    """Whether plain-text input carries Markdown syntax (links, headings, lists, escapes)."""
+    return bool(_MD_HINTS.search(raw[:200_000]))
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin)
+    md.disable("code")  # clippers indent text by four spaces; it is prose, not code
+    return md
+
+
+_MD = _markdown()
+
+
+def parse_markdown(raw: str) -> Parsed:
+    """Parse Markdown into blocks of plain text with their links."""
+    tokens = _MD.parse(raw)
+    blocks: list[Block] = []
+    front: dict = {}
+    warnings: list[str] = []
+    quote_depth = 0
+    list_depth = 0
+    heading_level = 0
+    for i, tok in enumerate(tokens):
+        if tok.type == "front_matter":
+            front, problem = _load_front_matter(tok.content)
+            if problem:
+                warnings.append(problem)
+        elif tok.type == "blockquote_open":
+            quote_depth += 1
+        elif tok.type == "blockquote_close":
+            quote_depth -= 1
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif tok.type == "heading_open":
+            heading_level = int(tok.tag[1:])
+        elif tok.type == "heading_close":
+            heading_level = 0
+        elif tok.type == "inline":
+            text, links = _render_inline(tok.children or [])
+            if heading_level:
+                kind = "heading"
+            elif quote_depth:
+                kind = "blockquote"
+            elif list_depth:
+                kind = "list_item"
+            else:
+                kind = "paragraph"
+            _add_block(blocks, Block(text, kind, heading_level, links))
+        elif tok.type in ("fence", "code_block"):
+            _add_block(blocks, Block(tok.content, "code"))
+        elif tok.type == "html_block":
+            _add_block(blocks, Block(_strip_tags(tok.content), "html"))
+    return Parsed(blocks, front, warnings)
+
+
+def parse_plain(raw: str) -> Parsed:
+    """Plain text: blocks are separated by blank lines; lines inside a block are joined."""
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", raw):
+        _add_block(blocks, Block(" ".join(line.strip() for line in chunk.splitlines()), "plain"))
+    return Parsed(blocks, {})
+
+
+def parse_text(raw: str, syntax: str = "auto") -> Parsed:
+    """Parse ``raw`` as ``markdown``, ``plain`` or ``auto`` (Markdown if it looks like it)."""
+    if syntax == "auto":
+        syntax = "markdown" if (_FRONT_MATTER.match(raw) or looks_like_markdown(raw)) else "plain"
+    return parse_markdown(raw) if syntax == "markdown" else parse_plain(raw)
+
+
+def _add_block(blocks: list[Block], block: Block) -> None:
+    """Normalise a block's white space (keeping link offsets right) and keep it if not empty."""
+    text = block.text
+    keep = []  # map new index -> old index
+    out = []
+    prev_space = True
+    for j, ch in enumerate(text):
+        is_space = ch.isspace() and ch != "\n"
+        if ch == "\n":
+            # hard breaks survive as a newline; runs of them collapse
+            if out and out[-1] == " ":
+                out.pop()
+                keep.pop()
+            if out and out[-1] == "\n":
+                continue
+            out.append("\n")
+            keep.append(j)
+            prev_space = True
+            continue
+        if is_space:
+            if prev_space:
+                continue
+            out.append(" ")
+            keep.append(j)
+            prev_space = True
+            continue
+        out.append(ch)
+        keep.append(j)
+        prev_space = False
+    while out and out[-1] in " \n":
+        out.pop()
+        keep.pop()
+    if not out:
+        return
+    new_text = "".join(out)
+    if block.links:
+        old_to_new = {}
+        for new_i, old_i in enumerate(keep):
+            old_to_new[old_i] = new_i
+        links = []
+        for s, e, url in block.links:
+            ns = next((old_to_new[k] for k in range(s, e) if k in old_to_new), None)
+            ne = next((old_to_new[k] + 1 for k in range(e - 1, s - 1, -1) if k in old_to_new), None)
+            if ns is not None and ne is not None and ns < ne:
+                while ns < ne and new_text[ns] in " \n":
+                    ns += 1
+                while ne > ns and new_text[ne - 1] in " \n":
+                    ne -= 1
+                if ns < ne:
+                    links.append((ns, ne, url))
+        block.links = links
+    block.text = new_text
+    blocks.append(block)
+
+
+def _render_inline(children: list[MdToken]) -> tuple[str, list[tuple[int, int, str]]]:
+    parts: list[str] = []
+    length = 0
+    links: list[tuple[int, int, str]] = []
+    open_links: list[tuple[int, str]] = []
+    for child in children:
+        piece = ""
+        if child.type in ("text", "code_inline"):
+            piece = child.content
+        elif child.type == "softbreak":
+            piece = " "
+        elif child.type == "hardbreak":
+            piece = "\n"
+        elif child.type == "link_open":
+            open_links.append((length, str(child.attrs.get("href", ""))))
+        elif child.type == "link_close" and open_links:
+            start, href = open_links.pop()
+            if length > start:
+                links.append((start, length, href))
+        elif child.type == "image":
+            piece = ""  # images carry no article words; their alt text is usually a caption
+        elif child.type == "html_inline":
+            piece = ""
+        if piece:
+            parts.append(piece)
+            length += len(piece)
+    return "".join(parts), links
+
+
+def _strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]{0,2000}>", " ", html)
+
+
+def _load_front_matter(content: str) -> tuple[dict, Optional[str]]:
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        return {}, f"front matter is not valid YAML{where}; it was ignored"
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        return {}, "front matter is not a mapping of keys to values; it was ignored"
+    return {str(k).lower(): v for k, v in data.items()}, None

@@ -1,0 +1,68 @@
+"""The one-way pipeline: raw text -> Article -> findings and sources -> scores -> Report."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Union
+
+from . import __version__
+from .article import ArticleBuilder
+from .context import Context, LexiconMatcher
+from .detectors import run_detectors
+from .inputs import DEFAULT_MAX_BYTES, check_text, read_path, syntax_for
+from .lexicon import Lexicon, load_lexicon
+from .report import Report
+from .scores import compute_scores
+from .sources import find_sources
+
+
+class Analyzer:
+    """Scores articles with one lexicon; build once, reuse for many articles."""
+
+    def __init__(self, lexicon: Optional[Lexicon] = None):
+        self.lexicon = lexicon or load_lexicon()
+        self._builder = ArticleBuilder(self.lexicon)
+        self._matcher = LexiconMatcher(self.lexicon)
+
+    def score_text(self, raw: str, path: Optional[str] = None, syntax: Optional[str] = None) -> Report:
+        """Analyse the text of one article."""
+        raw = check_text(raw, path or "<text>")
+        article, warnings = self._builder.build(raw, path=path, syntax=syntax or syntax_for(path))
+        ctx = Context(article, self._matcher)
+        findings = run_detectors(ctx)
+        sources = find_sources(ctx, findings)
+        return Report(
+            article=article,
+            findings=tuple(findings),
+            sources=tuple(sources),
+            scores=compute_scores(article, findings, sources),
+            framing_version=__version__,
+            lexicon_version=self.lexicon.version,
+            lexicon_sha256=self.lexicon.sha256,
+            warnings=tuple(warnings),
+        )
+
+    def score_path(self, path: Union[str, os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+        """Read and analyse one article file."""
+        return self.score_text(read_path(path, max_bytes), path=str(path))
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """The analyzer with the shipped lexicons, built on first use."""
+    return Analyzer()
+
+
+def score(text_or_path: Union[str, os.PathLike], *, analyzer: Optional[Analyzer] = None) -> Report:
+    """Score an article given as a path or as its text.
+
+    A ``Path``, or a one-line string naming an existing file, is read as a file;
+    any other string is the article's text.
+    """
+    an = analyzer or default_analyzer()
+    if isinstance(text_or_path, os.PathLike):
+        return an.score_path(text_or_path)
+    if "\n" not in text_or_path and len(text_or_path) < 4096 and Path(text_or_path).is_file():
+        return an.score_path(text_or_path)
+    return an.score_text(text_or_path)

@@ -1,0 +1,32 @@
+"""The Markdown report: tables that paste into notes, papers and issue trackers."""
+from __future__ import annotations
+
+from ..model import KINDS
+from ..report import DISCLAIMER, Report
+from .common import KIND_LABELS, header_lines, kind_rows
+
+
+def _cell(text: object) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    """A Markdown report with a summary table, the findings and the source ledger."""
+    title = report.article.meta.title or report.article.meta.path or "Article"
+    out = [f"# framing report: {_cell(title)}", ""]
+    out += [f"- **{label}:** {_cell(value)}" for label, value in header_lines(report)]
+    out += ["", "## Summary", "", "| kind | count | per 1,000 words | author | quoted |", "|---|---:|---:|---:|---:|"]
+    out += [f"| {k} | {t} | {r:.1f} | {a} | {q} |" for k, t, r, a, q in kind_rows(report)]
+    for kind in KINDS:
+        items = [f for f in report.findings if f.kind == kind]
+        if not items:
+            continue
+        out += ["", f"## {KIND_LABELS[kind]}", "", "| text | category | weight | voice | alternative | reason |", "|---|---|---:|---|---|---|"]
+        out += [
+            f"| {_cell(f.text)} | {f.category} | {f.weight:.2f} | {f.voice} | {_cell(f.alternative)} | {_cell(f.reason)} |"
+            for f in items
+        ]
+    out += ["", "## Who speaks", "", "| speaker | name | type | quote | verb |", "|---|---|---|---|---|"]
+    out += [f"| {_cell(s.text)} | {_cell(s.name)} | {s.type} | {s.quoted} | {_cell(s.verb)} |" for s in report.sources]
+    out += ["", f"_{DISCLAIMER}_", "", f"framing {report.framing_version}; lexicons {report.lexicon_version}, sha256 `{report.lexicon_sha256}`", ""]
+    return "\n".join(out)

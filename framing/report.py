@@ -1,0 +1,116 @@
+"""The report: everything framing found in one article, and its JSON form.
+
+``Report.to_dict()`` follows the ``framing.report/1`` contract: fields may be added, never
+renamed or removed without a new schema version.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .model import Article, Finding, Source
+
+SCHEMA = "framing.report/1"
+DISCLAIMER = (
+    "framing flags language for discussion; it does not rule an article biased or true. "
+    "Counts are per 1,000 words of title and body text; site chrome is left out."
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    """An analysed article: the article, its findings and sources, and the scores."""
+
+    article: Article
+    findings: tuple[Finding, ...]
+    sources: tuple[Source, ...]
+    scores: dict[str, Any]
+    framing_version: str
+    lexicon_version: str
+    lexicon_sha256: str
+    sentence_scores: tuple[Optional[float], ...] = ()
+    sentence_hedge_scores: tuple[Optional[float], ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (schema ``framing.report/1``)."""
+        a = self.article
+        n = len(a.sentences)
+        scores = list(self.sentence_scores) or [None] * n
+        hedges = list(self.sentence_hedge_scores) or [None] * n
+        return {
+            "schema": SCHEMA,
+            "framing_version": self.framing_version,
+            "lexicon_version": self.lexicon_version,
+            "lexicon_sha256": self.lexicon_sha256,
+            "article": {
+                "path": a.meta.path,
+                "title": a.meta.title,
+                "byline": a.meta.byline,
+                "date": a.meta.date,
+                "outlet": a.meta.outlet,
+                "url": a.meta.url,
+                "words": self.scores.get("words", 0),
+            },
+            "text": a.text,
+            "paragraphs": [{"start": p.start, "end": p.end, "role": p.role, "block": p.block} for p in a.paragraphs],
+            "sentences": [
+                {"start": s.start, "end": s.end, "paragraph": s.paragraph, "score": scores[i], "hedge_score": hedges[i]}
+                for i, s in enumerate(a.sentences)
+            ],
+            "links": [{"start": l.start, "end": l.end, "url": l.url} for l in a.links],
+            "quotes": [{"start": q.start, "end": q.end, "block": q.block} for q in a.quotes],
+            "findings": [_finding_dict(f) for f in self.findings],
+            "sources": [_source_dict(s) for s in self.sources],
+            "scores": self.scores,
+            "warnings": list(self.warnings),
+            "note": DISCLAIMER,
+        }
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self, colour: bool = False) -> str:
+        from .render.text import render_text
+
+        return render_text(self, colour=colour)
+
+    def to_markdown(self) -> str:
+        from .render.markdown import render_markdown
+
+        return render_markdown(self)
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "kind": f.kind,
+        "category": f.category,
+        "weight": f.weight,
+        "reason": f.reason,
+        "source": f.source,
+        "voice": f.voice,
+        "sentence": f.sentence,
+        "alternative": f.alternative,
+        "negated": f.negated,
+    }
+
+
+def _source_dict(s: Source) -> dict[str, Any]:
+    return {
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+        "name": s.name,
+        "type": s.type,
+        "quoted": s.quoted,
+        "verb": s.verb,
+        "stance": s.stance,
+        "role": s.role,
+        "quote_start": s.quote_start,
+        "quote_end": s.quote_end,
+        "sentence": s.sentence,
+    }

@@ -1,0 +1,65 @@
+"""Word tokens with character offsets, and the normal forms the lexicon matcher compares.
+
+A token is a run of letters or digits, with inner hyphens and apostrophes kept
+("so-called", "neo-colonial", "don't"). Lexicon terms and article text go through the
+same functions, so a term matches exactly when its normal forms match.
+
+>>> [t.text for t in tokenize("The so-called 'regime' slammed U.S. plans.")]
+['The', 'so-called', 'regime', 'slammed', 'U', 'S', 'plans']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+from .model import Token
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_STEMMER = PorterStemmer()
+# British and American spellings meet before stemming ("neutralised" ~ "neutralized").
+_SPELLING = (
+    (re.compile(r"(?<=[a-z]{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
+)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of ``text[start:end]``, with offsets into ``text``."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def surface_key(word: str) -> str:
+    """Lower-cased form with a straight apostrophe and no possessive ending."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") and len(w) > 2:
+        w = w[:-2]
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def stem_key(word: str) -> str:
+    """Porter stem of the surface key; hyphenated words are stemmed part by part.
+
+    >>> stem_key("Assassinated") == stem_key("assassination") == stem_key("assassinate")
+    True
+    """
+    w = surface_key(word)
+    for pattern, repl in _SPELLING:
+        w = pattern.sub(repl, w)
+    if "-" in w:
+        return "-".join(_STEMMER.stem(p) for p in w.split("-"))
+    return _STEMMER.stem(w)
+
+
+def term_words(term: str) -> list[str]:
+    """The words of a lexicon term, as the tokenizer sees them (``*`` kept as a gap)."""
+    out: list[str] = []
+    for part in term.split():
+        if part == "*":
+            out.append("*")
+        else:
+            out.extend(t.text for t in tokenize(part))
+    return out

@@ -1,0 +1,1 @@
+"""framing's shipped lexicons: data files only, read through importlib.resources."""

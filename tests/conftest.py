@@ -1,0 +1,45 @@
+"""Shared fixtures: the analyzer, the seed reports, and the optional shared data sets."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from framing.pipeline import Analyzer, default_analyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_22d5e91ebda006c6.md"
+WIRE = SEEDS / "harlow_bay_wire.md"
+OPINION = SEEDS / "harlow_bay_opinion.md"
+# ../shared/data sits beside the repository on development machines and in CI; tests that
+# need it skip where it is absent.
+SHARED_DATA = Path(os.environ.get("FRAMING_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def shared(*parts: str) -> Path:
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return default_analyzer()
+
+
+@pytest.fixture(scope="session")
+def seed_report(analyzer):
+    return analyzer.score_path(SEED)
+
+
+@pytest.fixture(scope="session")
+def wire_report(analyzer):
+    return analyzer.score_path(WIRE)
+
+
+@pytest.fixture(scope="session")
+def opinion_report(analyzer):
+    return analyzer.score_path(OPINION)

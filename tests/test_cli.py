@@ -1,0 +1,130 @@
+"""The command line: formats, several inputs, standard input, errors and exit codes."""
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import ExitStatus, main
+
+from .conftest import OPINION, SEED, WIRE
+
+
+@pytest.fixture()
+def run():
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def test_text_report_is_plain_when_not_a_terminal(run):
+    result = run("score", OPINION)
+    assert result.exit_code == ExitStatus.OK
+    assert "Loaded terms" in result.stdout and "Who speaks" in result.stdout
+    assert "\033[" not in result.stdout
+
+
+def test_colour_on_request(run):
+    assert "\033[" in run("score", OPINION, "--colour").stdout
+
+
+def test_json_one_object_per_line(run):
+    result = run("score", WIRE, OPINION, "--format", "json")
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    reports = [json.loads(line) for line in lines]
+    assert [r["article"]["path"] for r in reports] == [str(WIRE), str(OPINION)]
+    assert all(r["schema"] == "framing.report/1" for r in reports)
+
+
+def test_markdown_format(run):
+    out = run("score", SEED, "--format", "markdown").stdout
+    assert out.startswith("# framing report:")
+    assert "| kind | count | per 1,000 words |" in out
+
+
+def test_stdin(run):
+    result = run("score", "-", "--format", "json", input="Critics slammed the so-called plan.\n")
+    report = json.loads(result.stdout)
+    assert {f["text"] for f in report["findings"]} >= {"slammed", "so-called"}
+
+
+def test_output_file(run, tmp_path):
+    out = tmp_path / "r.json"
+    result = run("score", WIRE, "--format", "json", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["article"]["title"]
+
+
+def test_folder_is_walked(run):
+    result = run("score", SEED.parent, "--format", "json")
+    paths = [json.loads(line)["article"]["path"] for line in result.stdout.splitlines()]
+    assert str(SEED) in paths and str(WIRE) in paths and len(paths) >= 3
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b"   \n\t\n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" * 20, "binary"),
+        ("café olé".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_bad_files_give_one_line_and_exit_1_but_others_are_scored(run, tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("score", bad, WIRE, "--format", "json")
+    assert result.exit_code == ExitStatus.INPUT_ERROR
+    err = result.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("framing: error: ") and message in err[0]
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["article"]["path"] == str(WIRE)
+
+
+def test_missing_file_and_directory_output(run, tmp_path):
+    result = run("score", tmp_path / "nope.md")
+    assert result.exit_code == ExitStatus.INPUT_ERROR
+    assert "no such file" in result.stderr
+    result = run("score", WIRE, "-o", tmp_path)
+    assert result.exit_code != 0
+
+
+def test_size_limit_names_the_option(run, tmp_path):
+    big = tmp_path / "big.md"
+    big.write_text("word " * 1000)
+    result = run("score", big, "--max-bytes", "100")
+    assert result.exit_code == ExitStatus.INPUT_ERROR
+    assert "over the limit of 100" in result.stderr and "--max-bytes" in result.stderr
+
+
+def test_utf8_bom_and_utf16_are_read(run, tmp_path):
+    text = "Critics slammed the plan.\n"
+    for name, data in [("bom.txt", b"\xef\xbb\xbf" + text.encode()), ("u16.txt", text.encode("utf-16"))]:
+        p = tmp_path / name
+        p.write_bytes(data)
+        report = json.loads(run("score", p, "--format", "json").stdout)
+        assert report["text"].startswith("Critics")
+
+
+def test_malformed_user_lexicon_exits_3(run, tmp_path):
+    (tmp_path / "loaded").mkdir()
+    (tmp_path / "loaded" / "x.tsv").write_text("term\tcategory\tweight\tnote\tsource\nslam\tx\tbig\tn\tme\n")
+    result = run("score", WIRE, "--lexicon", tmp_path)
+    assert result.exit_code == ExitStatus.CONFIG_ERROR
+    assert "x.tsv:2: weight 'big' is not a number" in result.stderr
+
+
+def test_every_command_has_help(run):
+    def walk(cmd, path):
+        yield path, cmd
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                yield from walk(sub, path + [name])
+
+    for path, cmd in walk(main, []):
+        assert cmd.help, f"{' '.join(path) or 'framing'} has no help text"
+        assert run(*path, "--help").exit_code == 0

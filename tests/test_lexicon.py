@@ -1,0 +1,80 @@
+"""The lexicon loader, its errors, and a lint of the shipped lexicons."""
+from pathlib import Path
+
+import pytest
+
+from framing.lexicon import LexiconError, load_lexicon, parse_entries
+from framing.lint import lint, lint_folder
+
+HEADER = "term\tcategory\tweight\tnote\tsource\talternative\tmatch\tcontext\n"
+
+
+def write(folder: Path, rel: str, text: str) -> Path:
+    p = folder / rel
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_shipped_lexicons_pass_lint():
+    assert lint_folder() == []
+
+
+def test_shipped_lexicons_carry_version_and_hash():
+    lex = load_lexicon()
+    assert lex.version and lex.version != "unversioned"
+    assert len(lex.sha256) == 64
+    assert {e.kind for e in lex.entries} >= {"loaded", "hedge", "weasel", "booster", "attribution_verb", "scare_quote", "self_citation"}
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("slam\tsensational_verb\theavy\tnote\tframing-curators\t\t\t\n", "weight 'heavy' is not a number"),
+        ("slam\tsensational_verb\t1.5\tnote\tframing-curators\t\t\t\n", "outside [0, 1]"),
+        ("slam\tsensational_verb\t0.5\tnote\t\t\t\t\n", "empty source"),
+        ("slam\tsensational_verb\t0.5\tnote\tx\t\tfuzzy\t\n", "match 'fuzzy'"),
+        ("slam\tsensational_verb\t0.5\tnote\tx\t\t\tmaybe:yes\n", "unknown context rule"),
+        ("slam\tsensational_verb\t0.5\tnote\tx\t\t\t\textra\n", "fields, header has"),
+        ("...\tsensational_verb\t0.5\tnote\tx\t\t\t\n", "no words the tokenizer keeps"),
+    ],
+)
+def test_malformed_rows_name_file_and_line(row, message):
+    text = HEADER + "blast\tsensational_verb\t0.5\tok\tx\t\t\t\n" + row
+    with pytest.raises(LexiconError) as err:
+        parse_entries(text, "loaded", "loaded/sensational_verb.tsv")
+    assert str(err.value).startswith("loaded/sensational_verb.tsv:3: ")
+    assert message in str(err.value)
+
+
+def test_missing_header_column(tmp_path):
+    write(tmp_path, "loaded/x.tsv", "term\tweight\nslam\t0.5\n")
+    with pytest.raises(LexiconError, match=r"x.tsv:1: header lacks column\(s\) category, note, source"):
+        load_lexicon(tmp_path)
+
+
+def test_category_must_match_file_name(tmp_path):
+    write(tmp_path, "loaded/x.tsv", HEADER + "slam\ty\t0.5\tn\tframing-curators\t\t\t\n")
+    with pytest.raises(LexiconError, match=r"x.tsv:2: category 'y' differs"):
+        load_lexicon(tmp_path)
+
+
+def test_user_folder_adds_and_overrides(tmp_path):
+    write(tmp_path, "loaded/sport.tsv", HEADER + "thrash\tsport\t0.3\tA big win told as a beating.\tmy-study\t\t\t\n")
+    lex = load_lexicon(tmp_path)
+    assert any(e.term == "thrash" and e.category == "sport" for e in lex.entries)
+    assert len(lex.sha256) == 64 and lex.sha256 != load_lexicon().sha256
+
+
+def test_empty_user_folder_is_an_error(tmp_path):
+    with pytest.raises(LexiconError, match="no .tsv files"):
+        load_lexicon(tmp_path)
+
+
+def test_lint_finds_duplicates_and_unknown_sources(tmp_path):
+    write(tmp_path, "categories.tsv", "id\tkind\tlabel\tdescription\nv\tloaded\tV\tviolence\n")
+    write(tmp_path, "sources.tsv", "id\tcitation\nmine\tMe, 2026\n")
+    write(tmp_path, "loaded/v.tsv", HEADER + "massacre\tv\t0.9\tn\tmine\t\t\t\nmassacres\tv\t0.9\tn\tmine\t\t\t\nbutcher\tv\t0.9\tn\tnobody\t\t\t\n")
+    problems = lint(load_lexicon(tmp_path, include_default=False))
+    assert any("v.tsv:3: 'massacres' duplicates" in p for p in problems)
+    assert any("v.tsv:4: source 'nobody'" in p for p in problems)

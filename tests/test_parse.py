@@ -1,0 +1,45 @@
+"""Markdown and plain text to one plain text, with links, front matter and block kinds."""
+from framing.parse import looks_like_markdown, parse_text
+
+
+def test_markdown_links_become_anchor_spans():
+    p = parse_text("As I [wrote](https://example.org/a), the *secret* war [grows](#).\n")
+    block = p.blocks[0]
+    assert block.text == "As I wrote, the secret war grows."
+    assert [(block.text[s:e], url) for s, e, url in block.links] == [("wrote", "https://example.org/a"), ("grows", "#")]
+
+
+def test_front_matter_is_read_and_not_text():
+    p = parse_text("---\ntitle: A Title\nauthor: Jo Bloggs\ndate: 2024-01-23\n---\n\nBody text here.\n")
+    assert p.front_matter["title"] == "A Title"
+    assert p.front_matter["author"] == "Jo Bloggs"
+    assert [b.text for b in p.blocks] == ["Body text here."]
+
+
+def test_bad_front_matter_warns_and_goes_on():
+    p = parse_text("---\ntitle: [unclosed\n---\n\nBody.\n")
+    assert p.front_matter == {}
+    assert p.warnings and "front matter" in p.warnings[0]
+
+
+def test_block_kinds_and_escapes():
+    p = parse_text("# Head\n\n> quoted words\n\n- item one\n\n\\*\\*\\*\n\nA paragraph\nwrapped.\n")
+    assert [(b.kind, b.text) for b in p.blocks] == [
+        ("heading", "Head"),
+        ("blockquote", "quoted words"),
+        ("list_item", "item one"),
+        ("paragraph", "***"),
+        ("paragraph", "A paragraph wrapped."),
+    ]
+
+
+def test_plain_text_keeps_markdown_characters():
+    raw = "Title line\n\nPrices rose 5*3 times_over in 2024.\nSecond line.\n"
+    assert not looks_like_markdown(raw)
+    p = parse_text(raw)
+    assert [b.text for b in p.blocks] == ["Title line", "Prices rose 5*3 times_over in 2024. Second line."]
+
+
+def test_hard_break_survives_as_newline():
+    p = parse_text("In-depth Report: [IRAN](#),  \n[IRAQ REPORT](#)\n")
+    assert p.blocks[0].text == "In-depth Report: IRAN,\nIRAQ REPORT"
