@@ -23,7 +23,12 @@ class LexiconMatcher:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self.entries = PhraseMatcher((e.term, e.match, e) for e in lexicon.entries)
+        irregular = {
+            r["base"].lower(): tuple(f.lower() for f in (r.get("past", ""), r.get("participle", "")) if f)
+            for r in lexicon.table("morphology/irregular_verb")
+            if r.get("base")
+        }
+        self.entries = PhraseMatcher(((e.term, e.match, e) for e in lexicon.entries), irregular)
         self.names = PhraseMatcher((r["term"], "exact", r["term"]) for r in lexicon.table("names/fixed_expression") if r.get("term"))
         self.negators = lexicon.words("context/negator")
 

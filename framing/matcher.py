@@ -14,7 +14,9 @@ from typing import Generic, Iterable, Sequence, TypeVar
 import ahocorasick
 
 from .model import Token
-from .tokens import stem_key, surface_key, term_words
+from itertools import product
+
+from .tokens import inflections, stem_key, surface_key, term_words
 
 MAX_GAP = 2
 _BREAK = "|"
@@ -78,20 +80,16 @@ class PhraseMatcher(Generic[T]):
     [('B', 'Many international observers'), ('A', 'ethnic cleansings')]
     """
 
-    def __init__(self, terms: Iterable[tuple[str, str, T]]):
+    def __init__(self, terms: Iterable[tuple[str, str, T]], irregular: dict[str, tuple[str, ...]] | None = None):
         self._automata: dict[str, ahocorasick.Automaton] = {}
         pending: dict[str, dict[str, list]] = {}
         for term, mode, item in terms:
-            words = term_words(term)
-            key_of = stem_key if mode == "stem" else surface_key
-            segments: list[list[str]] = [[]]
-            for w in words:
-                if w == "*":
-                    segments.append([])
-                else:
-                    segments[-1].append(key_of(w))
-            head = " " + " ".join(segments[0]) + " "
-            pending.setdefault(mode, {}).setdefault(head, []).append((item, len(head), len(segments[0]), segments[1:]))
+            for segments in _key_segments(term_words(term), mode, irregular):
+                head = " " + " ".join(segments[0]) + " "
+                payload = pending.setdefault(mode, {}).setdefault(head, [])
+                entry = (item, len(head), len(segments[0]), segments[1:])
+                if entry not in payload:
+                    payload.append(entry)
         for mode, heads in pending.items():
             automaton = ahocorasick.Automaton()
             for head, payload in heads.items():
@@ -142,6 +140,36 @@ class PhraseMatcher(Generic[T]):
                 return None
             last = found
         return last
+
+
+def _key_segments(words: list[str], mode: str, irregular) -> list[list[list[str]]]:
+    """The key segments of a term; in stem mode one set per inflection of its first and last word."""
+    if mode != "stem":
+        segs: list[list[str]] = [[]]
+        for w in words:
+            if w == "*":
+                segs.append([])
+            else:
+                segs[-1].append(surface_key(w))
+        return [segs]
+    choices = []
+    for i, w in enumerate(words):
+        if w == "*":
+            choices.append(["*"])
+        elif i in (0, len(words) - 1):
+            choices.append(sorted({stem_key(f) for f in inflections(surface_key(w), irregular)}))
+        else:
+            choices.append([stem_key(w)])
+    out = []
+    for combo in product(*choices):
+        segs = [[]]
+        for k in combo:
+            if k == "*":
+                segs.append([])
+            else:
+                segs[-1].append(k)
+        out.append(segs)
+    return out
 
 
 def longest_first(matches: Iterable[Match[T]], weight=lambda item: 0.0) -> list[Match[T]]:

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .context import Context
 from .model import Finding, Source, Token
-from .tokens import surface_key
+from .tokens import stem_key, surface_key
 
 PREPOSITIONS = frozenset(
     "of for to in at from with on about against into over under between among during after before near toward towards "
@@ -30,6 +30,9 @@ MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "self", "we": "self"}
+BE_FORMS = frozenset("be been being is are was were".split())
+# verbs of saying that take a clause without "that" ("Raisi said Israel was responsible")
+BARE_COMPLEMENT_VERBS = frozenset({"say", "said", "tell", "told", "add", "ad", "warn", "insist", "claim", "argu", "note"})
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)(?:-[A-Z]|$)")
 _NAME_GAP = re.compile(r"^(?:\s|'\s?|’\s?|\.\s)$")
 
@@ -124,10 +127,12 @@ class SourceFinder:
             earlier = next((p for p in reversed(self.people) if p.name.split()[-1] == words[0]), None)
             if earlier:
                 return "named_person", earlier.name, earlier.role
-        # the person's name proper drops leading title words ("Prime Minister", "General")
-        while len(words) > 2 and words[0].lower() in self.role_type:
-            role = " ".join(filter(None, [role, words[0]]))
-            words = words[1:]
+        # the person's name proper is what follows the last title word ("Prime Minister", "General")
+        titles = [k for k, w in enumerate(words[:-1]) if self.role_type.get(w.lower()) == "official"]
+        if titles:
+            cut = titles[-1] + 1
+            role = " ".join(filter(None, [role, " ".join(words[:cut])]))
+            words = words[cut:]
         return "named_person", " ".join(words), role
 
     def _noun_phrase_before(self, verb: int, floor: int) -> Optional[tuple[Candidate, str]]:
@@ -135,7 +140,7 @@ class SourceFinder:
         k = verb - 1
         while k >= floor and self.tokens[k].text.lower() in ("has", "have", "had", "was", "were", "is", "are", "also", "already", "repeatedly", "publicly", "been", "later", "then"):
             k -= 1
-        if k < floor:
+        if k < floor or self.keyed_break(k + 1):
             return None
         head = self.tokens[k].text.lower()
         rtype = self.role_type.get(head) or self.role_type.get(head.rstrip("s"))
@@ -207,40 +212,61 @@ class SourceFinder:
         sent = self.article.sentences[verb.sentence]
         if self.article.paragraphs[sent.paragraph].role != "body":
             return None
+        # a vague source or self-citation already stands for this sentence's claim
+        if any(sent.start <= s < verb.end and e > sent.start for s, e in covered):
+            return None
         floor = self._token_index(sent.start)
         v = self._token_index(verb.start)
         v_last = self._token_index(verb.end) - 1
         ceiling = self._token_index(sent.end) - 1
-        # 1. a pronoun right before the verb
-        if v - 1 >= floor:
-            w = self.tokens[v - 1].text.lower()
-            if w in PRONOUNS:
-                return self._pronoun_source(v - 1, w, verb)
-        # 2. a vague source already found in this sentence before the verb, or right after "by"
-        for s, e in covered:
-            if sent.start <= s < verb.start:
-                return None
-        # 3. a named subject before the verb
-        names = [c for c in self._names_in(floor, v - 1) if not self._governed(c, floor)]
-        role_np = self._noun_phrase_before(v, floor)
-        if role_np and (not names or names[-1].last < role_np[0].first):
-            c, rtype = role_np
-            return self._make(c, c, rtype, verb, role=self._span_text(c))
-        if names:
-            core = names[-1]
-            c = self._extend_left(core, floor)
-            stype, name, role = self._classify(c, core)
-            return self._make(c, core, stype, verb, name=name, role=role)
-        # 4. after the verb: "said Smith", "described by X"
+        if not self._reports_speech(sent, verb, v, v_last, ceiling):
+            return None
+        passive = v - 1 >= floor and self.tokens[v - 1].text.lower() in BE_FORMS
+        if not passive:
+            # 1. a pronoun right before the verb
+            if v - 1 >= floor and self.tokens[v - 1].text.lower() in PRONOUNS:
+                return self._pronoun_source(v - 1, self.tokens[v - 1].text.lower(), verb)
+            # 2. a named subject, or a role noun phrase, before the verb
+            names = [c for c in self._names_in(floor, v - 1) if not self._governed(c, floor) and not self._possessive(c)]
+            role_np = self._noun_phrase_before(v, floor)
+            if role_np and (not names or names[-1].last < role_np[0].first):
+                c, rtype = role_np
+                return self._make(c, c, rtype, verb, role=self._span_text(c))
+            if names:
+                core = names[-1]
+                c = self._extend_left(core, floor)
+                stype, name, role = self._classify(c, core)
+                return self._make(c, core, stype, verb, name=name, role=role)
+        # 3. after the verb: "said Smith"; for a passive, the agent: "described by X"
         k = v_last + 1
         if k <= ceiling and self.tokens[k].text.lower() == "by":
             k += 1
+        elif passive:
+            return None
         after = self._names_in(k, min(ceiling, k + 6))
         if after and after[0].first == k:
             core = after[0]
             stype, name, role = self._classify(core, core)
             return self._make(core, core, stype, verb, name=name, role=role)
         return None
+
+    def _possessive(self, c: Candidate) -> bool:
+        return self.tokens[c.last].text.lower().replace("’", "'").endswith("'s")
+
+    def _reports_speech(self, sent, verb: Finding, v: int, v_last: int, ceiling: int) -> bool:
+        """Whether the verb introduces speech: a quotation, "that", a colon, a comma, a bare
+        clause after say/tell, or the end of the sentence ("..., he said.")."""
+        text = self.article.text
+        if any(sent.start <= q.start and q.end <= sent.end + 1 or q.start < sent.start < q.end for q in self.article.quotes):
+            return True
+        if text[sent.start : sent.end].rstrip().endswith(":"):
+            return True
+        if v_last + 1 > ceiling or text[verb.end : verb.end + 2].lstrip()[:1] in (",", ":", ".", ";", "“", '"'):
+            return True
+        nxt = [self.tokens[k].text.lower() for k in range(v_last + 1, min(ceiling, v_last + 3) + 1)]
+        if "that" in nxt or (nxt and nxt[0] in ("by", "in", "on")):
+            return True
+        return stem_key(verb.text.split()[0]) in BARE_COMPLEMENT_VERBS
 
     def _span_text(self, c: Candidate) -> str:
         return self.article.text[self.tokens[c.first].start : self.tokens[c.last].end]
@@ -291,11 +317,14 @@ class SourceFinder:
                 before = text[sent.start : q.start].rstrip()
                 whole = q.start <= sent.start + 1 or before.endswith((":", ",")) or (inner[:1].isupper() and len(inner.split()) > 3)
                 return ("direct" if whole else "mixed"), q.start, q.end
-        # "... reiterated the call:" followed by a quotation paragraph
-        if text[sent.start : sent.end].rstrip().endswith(":"):
+        # "... reiterated the call:" or "... stated that his government is" followed by a
+        # quotation that opens the next paragraph
+        ending = text[sent.start : sent.end].rstrip()
+        if ending.endswith(":") or ending[-1:] not in (".", "!", "?", "”", '"', "’"):
             nxt = next((q for q in self.article.quotes if sent.end <= q.start <= sent.end + 3), None)
             if nxt:
-                return "direct", nxt.start, nxt.end
+                whole = ending.endswith(":") or text[nxt.inner_start : nxt.inner_start + 1].isupper()
+                return ("direct" if whole else "mixed"), nxt.start, nxt.end
         return "paraphrase", None, None
 
     def _according_to(self, covered: list[tuple[int, int]]) -> list[Source]:

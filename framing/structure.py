@@ -24,7 +24,9 @@ LABEL_LINE = re.compile(r"^[A-Z][\w\- ]{1,30}:\s+\S")
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
 BODY_MIN_WORDS = 25  # a block this long with sentences reads as article prose
-CHROME_THRESHOLD = 0.6
+CHROME_THRESHOLD = 0.6  # combined cue weight from which a short block is chrome
+CHROME_MAX_WORDS = 60  # longer blocks need SURE_CHROME and a place outside the article's prose
+SURE_CHROME = 0.95
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,23 @@ class StructureReader:
         self._cues = PhraseMatcher((c.cue, "exact", c) for c in cues if tokenize(c.cue))
 
     def cue_score(self, text: str) -> tuple[float, str, list[str]]:
-        """The strongest chrome cue in ``text``: (weight, role, cues found)."""
-        found = self._cues.find(KeyedText(text, tokenize(text)))
+        """How surely ``text`` is site chrome: (combined weight, role of the strongest cue, cues).
+
+        Distinct cues combine as independent evidence, 1 - prod(1 - w). A cue written
+        with a colon ("region:") only counts as a label at the start of the block.
+        """
+        found = [
+            m
+            for m in self._cues.find(KeyedText(text, tokenize(text)))
+            if not m.item.cue.endswith(":") or (m.start <= 2 and text[m.end : m.end + 1] == ":")
+        ]
         if not found:
             return 0.0, "", []
         best = max(found, key=lambda m: m.item.weight)
-        return best.item.weight, best.item.role, [m.item.cue for m in found]
+        miss = 1.0
+        for cue in {m.item.cue: m.item.weight for m in found}.values():
+            miss *= 1.0 - cue
+        return round(1.0 - miss, 3), best.item.role, sorted({m.item.cue for m in found})
 
     def roles(self, blocks: Sequence[Block], front: dict) -> tuple[list[str], dict[str, Optional[str]]]:
         """One role per block, and the metadata read from front matter or the blocks."""
@@ -61,8 +74,14 @@ class StructureReader:
             author = ", ".join(str(a) for a in author)
         meta["byline"] = str(author) if author else None
 
+        cues = [self.cue_score(b.text) for b in blocks]
+        link_density = [sum(e - s for s, e, _ in b.links) / max(1, len(b.text)) for b in blocks]
         roles = ["body"] * n
-        prose = [i for i in range(n) if words[i] >= BODY_MIN_WORDS and blocks[i].kind != "heading"]
+        prose = [
+            i
+            for i in range(n)
+            if words[i] >= BODY_MIN_WORDS and blocks[i].kind != "heading" and cues[i][0] < CHROME_THRESHOLD
+        ]
         first_prose = prose[0] if prose else n
         last_prose = prose[-1] if prose else -1
 
@@ -76,25 +95,23 @@ class StructureReader:
                 continue
             text = block.text.strip()
             short = words[i] <= 20
-            link_chars = sum(e - s for s, e, _ in block.links)
-            link_density = link_chars / max(1, len(text))
-            weight, cue_role, _ = self.cue_score(text)
+            outside = i < first_prose or i > last_prose
+            weight, cue_role, _ = cues[i]
+            chrome_role = cue_role if cue_role in ("boilerplate", "metadata", "bio") else "boilerplate"
             byline = BYLINE.match(text) if short else None
             if _NO_WORDS.match(text):
                 roles[i] = "boilerplate"
-            elif byline and i < first_prose + 1:
+            elif byline and i <= first_prose:
                 roles[i] = "byline"
                 meta["byline"] = meta["byline"] or byline.group("name").strip()
-            elif short and i < first_prose and DATE.search(text) and not cue_role == "boilerplate":
+            elif short and i < first_prose and DATE.search(text) and cue_role != "boilerplate":
                 roles[i] = "metadata"
                 self._date_line(text, meta)
-            elif cue_role == "bio" and weight >= CHROME_THRESHOLD and words[i] <= 90 and i > last_prose - 1:
-                roles[i] = "bio"
-            elif weight >= 1.0 or (weight >= CHROME_THRESHOLD and words[i] <= 60):
-                roles[i] = cue_role if cue_role in ("boilerplate", "metadata", "bio") else "boilerplate"
+            elif weight >= CHROME_THRESHOLD and (words[i] <= CHROME_MAX_WORDS or (outside and weight >= SURE_CHROME)):
+                roles[i] = chrome_role
             elif short and i < first_prose and LABEL_LINE.match(text):
                 roles[i] = "metadata"
-            elif short and link_density > 0.6 and (i < first_prose or i > last_prose):
+            elif outside and words[i] <= 30 and (link_density[i] > 0.5 or (i > last_prose and weight >= 0.3)):
                 roles[i] = "boilerplate"
             elif i > last_prose and self._is_bio(text, meta["byline"], words[i]):
                 roles[i] = "bio"

@@ -16,13 +16,14 @@ _COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:other\s+)?([a-z][a-z\-]+)")
 
 def detect(ctx: Context) -> list[Finding]:
     """One finding per ``weasel`` lexicon match, widened over "and <group>"."""
-    collectives = ctx.lexicon.words("sources/role")
+    collectives = {c.rstrip("s") for c in ctx.lexicon.words("sources/role")}
     out = []
     text = ctx.article.text
     for m in ctx.matches("weasel"):
         f = ctx.finding_from(m, m.item.note or "Gives a claim to an unnamed group.")
         extra = _COORDINATED.match(text, f.end)
-        if extra and extra.group(1).rstrip("s") in {c.rstrip("s") for c in collectives}:
+        # a second group joined by "and"/"or": a known collective or any plural noun
+        if extra and (extra.group(1).rstrip("s") in collectives or extra.group(1).endswith("s")):
             f = replace(f, end=extra.end(), text=text[f.start : extra.end()])
         out.append(f)
     return out
