@@ -126,3 +126,13 @@ def _write_atomic(path: str, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _register() -> None:
+    """Commands that live in their own modules."""
+    from .cli_lexicon import lexicon
+
+    main.add_command(lexicon)
+
+
+_register()

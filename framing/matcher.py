@@ -143,26 +143,24 @@ class PhraseMatcher(Generic[T]):
 
 
 def _key_segments(words: list[str], mode: str, irregular) -> list[list[list[str]]]:
-    """The key segments of a term; in stem mode one set per inflection of its first and last word."""
-    if mode != "stem":
-        segs: list[list[str]] = [[]]
-        for w in words:
-            if w == "*":
-                segs.append([])
-            else:
-                segs[-1].append(surface_key(w))
-        return [segs]
+    """The key segments of a term, one set per inflection of its first and last word.
+
+    ``stem`` compares Porter stems; ``exact`` compares lower-cased surface forms, still
+    allowing regular inflections ("criticise" -> "criticised") but never a shared stem
+    ("criticise" does not match "critics").
+    """
+    norm = stem_key if mode == "stem" else surface_key
     choices = []
     for i, w in enumerate(words):
         if w == "*":
             choices.append(["*"])
         elif i in (0, len(words) - 1):
-            choices.append(sorted({stem_key(f) for f in inflections(surface_key(w), irregular)}))
+            choices.append(sorted({norm(f) for f in inflections(surface_key(w), irregular)}))
         else:
-            choices.append([stem_key(w)])
+            choices.append([norm(w)])
     out = []
     for combo in product(*choices):
-        segs = [[]]
+        segs: list[list[str]] = [[]]
         for k in combo:
             if k == "*":
                 segs.append([])

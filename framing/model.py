@@ -164,6 +164,7 @@ class Finding:
     sentence: Optional[int]
     alternative: Optional[str] = None
     negated: bool = False
+    scare_quoted: bool = False  # in scare quotes or after "so-called": the writer distances from the word
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "sentence": f.sentence,
         "alternative": f.alternative,
         "negated": f.negated,
+        "scare_quoted": f.scare_quoted,
     }
 
 

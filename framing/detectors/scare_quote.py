@@ -7,7 +7,7 @@ distance without saying who used it.
 from __future__ import annotations
 
 from ..context import Context
-from ..model import Finding
+from ..model import Finding, Quote
 from ..tokens import tokenize
 
 MAX_WORDS = 3
@@ -15,11 +15,11 @@ WEIGHT = 0.5
 RULE = "rule:scare_quote/unattributed-short-quotation"
 
 
-def detect(ctx: Context) -> list[Finding]:
-    """Unattributed short quotations, plus ``scare_quote`` lexicon markers."""
+def unattributed_short_quotes(ctx: Context) -> list[tuple[Quote, int]]:
+    """Short quotations in title or body that no reporting verb or colon introduces, with their sentence."""
     article = ctx.article
-    out = [ctx.finding_from(m, m.item.note or "Puts a label in doubt, like quotation marks do.") for m in ctx.matches("scare_quote")]
-    verb_starts = [f.start for f in ctx.matches("attribution_verb")]
+    verb_starts = [m.start for m in ctx.matches("attribution_verb")]
+    out = []
     for q in article.quotes:
         if q.block or not article.is_scored(q.start):
             continue
@@ -33,6 +33,20 @@ def detect(ctx: Context) -> list[Finding]:
         before = article.text[sentence.start : q.start].rstrip()
         if before.endswith((":", ",")) or any(sentence.start <= v < q.start for v in verb_starts):
             continue
+        out.append((q, s))
+    return out
+
+
+def marker_matches(ctx: Context):
+    """Lexicon markers such as "so-called"."""
+    return ctx.matches("scare_quote")
+
+
+def detect(ctx: Context) -> list[Finding]:
+    """Unattributed short quotations, plus ``scare_quote`` lexicon markers."""
+    article = ctx.article
+    out = [ctx.finding_from(m, m.item.note or "Puts a label in doubt, like quotation marks do.") for m in marker_matches(ctx)]
+    for q, s in unattributed_short_quotes(ctx):
         out.append(
             Finding(
                 start=q.start,

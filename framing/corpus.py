@@ -1,0 +1,200 @@
+"""Scoring a corpus: many files, several processes, streamed, resumable, atomic.
+
+Every result goes first to a checkpoint (``OUT.partial.jsonl``, one report or error per
+line, flushed as it arrives). When the run ends, the final output is written from the
+checkpoint in input order to a temporary file and renamed into place, so an interrupted
+run never leaves a half-written ``OUT``; ``--resume`` skips the files the checkpoint (or a
+finished ``OUT`` in JSONL form) already holds.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from .inputs import DEFAULT_MAX_BYTES, InputError
+from .writers import open_writer
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def expand_inputs(items: Iterable[str]) -> list[str]:
+    """Files as given, folders walked recursively, globs expanded; sorted within each item, no repeats."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        p = Path(item)
+        if item == "-" or p.is_file() or (not p.exists() and not glob.has_magic(item)):
+            found = [item]
+        elif p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") and f.is_file()
+            )
+        else:
+            found = sorted(g for g in glob.glob(item, recursive=True) if Path(g).is_file())
+        for f in found:
+            if f not in seen:
+                seen.add(f)
+                out.append(f)
+    return out
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every worker needs to score a file the same way."""
+
+    lexicons: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    syntax: Optional[str] = None
+
+
+@lru_cache(maxsize=4)
+def _analyzer(lexicons: tuple[str, ...]):
+    """One analyzer per process and lexicon set, built on first use."""
+    from .lexicon import load_lexicon
+    from .pipeline import Analyzer
+
+    return Analyzer(load_lexicon(*(Path(p) for p in lexicons)))
+
+
+def score_file(path: str, options: Options = Options()) -> dict[str, Any]:
+    """Score one file; returns ``{"path", "report"}`` or ``{"path", "error"}``, never raises on bad input."""
+    from .inputs import read_path, syntax_for
+
+    try:
+        raw = read_path(path, options.max_bytes)
+        report = _analyzer(options.lexicons).score_text(raw, path=path, syntax=options.syntax or syntax_for(path))
+        return {"path": path, "report": report.to_dict()}
+    except InputError as e:
+        return {"path": path, "error": str(e)}
+    except RecursionError:
+        return {"path": path, "error": f"{path}: too deeply nested to parse"}
+
+
+def score_line(args: tuple[str, Options]) -> str:
+    """``score_file`` as one JSON line: workers serialise, so the parent only writes."""
+    return json.dumps(score_file(*args), ensure_ascii=False) + "\n"
+
+
+def map_scores(paths: list[str], options: Options, jobs: int = 1) -> Iterator[str]:
+    """Results as JSON lines in input order, scored on ``jobs`` processes (1: in this process)."""
+    if jobs <= 1 or len(paths) <= 1:
+        for p in paths:
+            yield score_line((p, options))
+        return
+    # fork shares the analyzer built here with every worker; elsewhere each worker builds its own
+    try:
+        ctx = get_context("fork")
+        _analyzer(options.lexicons)
+    except ValueError:
+        ctx = get_context("spawn")
+    chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(score_line, ((p, options) for p in paths), chunksize=chunk)
+
+
+@dataclass
+class Summary:
+    scored: int = 0
+    failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = self.scored / self.seconds if self.seconds else 0.0
+        return (
+            f"scored {self.scored}, failed {self.failed}, skipped (already done) {self.skipped}, "
+            f"time {self.seconds:.1f} s ({rate:.1f} articles/s)"
+        )
+
+
+def _read_checkpoint(path: Path) -> dict[str, int]:
+    """Paths already in a checkpoint or JSONL output -> byte offset of their line; a torn last line is ignored."""
+    done: dict[str, int] = {}
+    if not path.exists():
+        return done
+    with open(path, "rb") as fh:
+        offset = 0
+        for line in fh:
+            if line.endswith(b"\n"):
+                try:
+                    rec = json.loads(line)
+                    key = rec.get("path") or (rec.get("article") or {}).get("path")
+                    if key:
+                        done[key] = offset
+                except ValueError:
+                    pass
+            offset += len(line)
+    return done
+
+
+def run_corpus(
+    inputs: list[str],
+    output: Path,
+    fmt: str,
+    options: Options,
+    jobs: int = 1,
+    resume: bool = False,
+    tables: tuple[str, ...] = (),
+    progress: Callable[[Iterable, int], Iterable] = lambda it, total: it,
+) -> Summary:
+    """Score ``inputs`` into ``output`` (jsonl, csv or parquet) via a resumable checkpoint."""
+    start = time.monotonic()
+    checkpoint = output.with_name(output.name + ".partial.jsonl")
+    if not resume:
+        checkpoint.unlink(missing_ok=True)
+    done = _read_checkpoint(checkpoint) if resume else {}
+    if resume and fmt == "jsonl" and output.exists():
+        # a finished earlier run: copy its records into the checkpoint so they are kept
+        finished = _read_checkpoint(output)
+        with open(output, "rb") as src, open(checkpoint, "ab") as dst:
+            for line in src:
+                rec = json.loads(line)
+                p = rec.get("article", {}).get("path")
+                if p and p not in done:
+                    dst.write(json.dumps({"path": p, "report": rec}, ensure_ascii=False).encode() + b"\n")
+        done = _read_checkpoint(checkpoint) if finished else done
+    todo = [p for p in inputs if p not in done]
+    summary = Summary(skipped=len(inputs) - len(todo))
+    with open(checkpoint, "a", encoding="utf-8") as ck:
+        for line in progress(map_scores(todo, options, jobs), len(todo)):
+            ck.write(line)
+            ck.flush()
+    offsets = _read_checkpoint(checkpoint)
+    with open(checkpoint, "rb") as ck, open_writer(output, fmt, tables) as writer:
+        for path in inputs:
+            ck.seek(offsets[path])
+            rec = json.loads(ck.readline())
+            if "error" in rec:
+                summary.failed += 1
+                summary.errors.append((path, rec["error"]))
+            else:
+                summary.scored += 1 if path in todo else 0
+                writer.write(rec["report"])
+    errors_path = output.with_name(output.name + ".errors.tsv")
+    if summary.errors:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            fh.write("path\terror\n")
+            fh.writelines(f"{p}\t{e}\n" for p, e in summary.errors)
+    else:
+        errors_path.unlink(missing_ok=True)
+    checkpoint.unlink(missing_ok=True)
+    summary.seconds = time.monotonic() - start
+    return summary

@@ -1,0 +1,203 @@
+"""Measure framing's lexicons against published data (run from the repository root).
+
+    python scripts/evaluate_lexicons.py [--data ../shared/data] [--part tune|heldout|all] [--fp-sample N]
+
+Reports coverage of the reference lists of Recasens et al. (2013); sentence- and span-level
+precision, recall and F1 on the Propaganda Techniques Corpus (PTC) training articles, split
+deterministically into a tuning part and a held-out part (25 % of articles by a hash of their
+id); and word-level precision and recall of loaded findings against BABE's expert bias words.
+The data is read here only: nothing from it ships with framing.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import hashlib
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from framing.pipeline import default_analyzer
+from framing.tokens import stem_key, tokenize
+
+LOADED_GOLD = {"Loaded_Language", "Name_Calling,Labeling"}
+DOUBT_GOLD = {"Doubt"}
+
+
+def heldout(article_id: str) -> bool:
+    """The fixed held-out part: about a quarter of the articles, chosen by a hash of the id."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 4 == 0
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ptc_articles(data: Path, part: str):
+    for path in sorted((data / "ptc-train" / "articles").glob("article*.txt")):
+        aid = path.stem.replace("article", "")
+        if part == "tune" and heldout(aid) or part == "heldout" and not heldout(aid):
+            continue
+        raw = path.read_text(encoding="utf-8")
+        spans = []
+        label_file = data / "ptc-train" / "labels" / f"article{aid}.task2-TC.labels"
+        if label_file.exists():
+            for line in label_file.read_text().splitlines():
+                _, tech, s, e = line.split("\t")
+                spans.append((tech, int(s), int(e)))
+        yield aid, raw, spans
+
+
+def score_ptc(raw: str):
+    """Score a PTC article line by line; return sentences and findings in raw offsets."""
+    lines = raw.split("\n")
+    offsets, blocks = [], []
+    pos = 0
+    for line in lines:
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            offsets.append(pos + lead)
+            blocks.append(" ".join(line.split()))
+        pos += len(line) + 1
+    if not blocks:
+        return [], []
+    report = default_analyzer().score_text("\n\n".join(blocks), syntax="plain")
+    a = report.article
+
+    def to_raw(offset: int) -> int:
+        # paragraph k of the report is block k (plain parsing keeps every non-empty line)
+        for k, p in enumerate(a.paragraphs):
+            if p.start <= offset <= p.end:
+                return offsets[min(k, len(offsets) - 1)] + (offset - p.start)
+        return offset
+
+    sentences = [(to_raw(s.start), to_raw(s.end)) for s in a.sentences]
+    findings = [(f.kind, f.category, to_raw(f.start), to_raw(f.end), f.text) for f in report.findings]
+    return sentences, findings
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def evaluate_ptc(data: Path, part: str, fp_sample: int = 0) -> None:
+    kinds = {"loaded": ({"loaded"}, LOADED_GOLD), "hedge+weasel": ({"hedge", "weasel"}, DOUBT_GOLD)}
+    sent = {k: [0, 0, 0] for k in kinds}
+    every = {k: [0, 0, 0] for k in kinds}
+    span_p = {k: [0.0, 0] for k in kinds}
+    span_r = {k: [0.0, 0] for k in kinds}
+    false_pos = []
+    n_articles = 0
+    for aid, raw, gold in ptc_articles(data, part):
+        n_articles += 1
+        sentences, findings = score_ptc(raw)
+        for name, (our_kinds, gold_techs) in kinds.items():
+            g = [(s, e) for t, s, e in gold if t in gold_techs]
+            ours = [(s, e, text) for k, _, s, e, text in findings if k in our_kinds]
+            for s0, s1 in sentences:
+                is_gold = any(overlap(s0, s1, a, b) for a, b in g)
+                is_ours = any(s0 <= a < s1 for a, b, _ in ours)
+                sent[name][0] += is_gold and is_ours
+                sent[name][1] += is_ours and not is_gold
+                sent[name][2] += is_gold and not is_ours
+                every[name][0] += is_gold
+                every[name][1] += not is_gold
+                if name == "loaded" and is_ours and not is_gold:
+                    false_pos.extend((aid, text, raw[s0:s1]) for a, b, text in ours if s0 <= a < s1)
+            # SemEval-2020 Task 11 span identification, partial overlap
+            for a, b, _ in ours:
+                span_p[name][0] += sum(overlap(a, b, c, d) for c, d in g) / max(1, b - a)
+                span_p[name][1] += 1
+            for c, d in g:
+                span_r[name][0] += sum(overlap(a, b, c, d) for a, b, _ in ours) / max(1, d - c)
+                span_r[name][1] += 1
+    print(f"PTC part={part}: {n_articles} articles")
+    for name in kinds:
+        p, r, f = prf(*sent[name])
+        bp, br, bf = prf(*every[name])
+        sp = span_p[name][0] / span_p[name][1] if span_p[name][1] else 0.0
+        sr = min(1.0, span_r[name][0] / span_r[name][1]) if span_r[name][1] else 0.0
+        sf = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
+        print(f"  {name:<13} sentence P {p:.3f} R {r:.3f} F1 {f:.3f} | flag-every-sentence F1 {bf:.3f} (P {bp:.3f}) | span P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+    if fp_sample:
+        random.Random(0).shuffle(false_pos)
+        print(f"\n  sample of {fp_sample} loaded findings in sentences PTC does not mark:")
+        for aid, text, sentence in false_pos[:fp_sample]:
+            print(f"  [{aid}] {text!r}: {sentence.strip()[:160]}")
+
+
+def evaluate_babe(data: Path) -> None:
+    path = data / "babe" / "final_labels_SG2.csv"
+    tp = fp = fn = 0
+    sent_tp = sent_fp = sent_fn = 0
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter=";"):
+            if row["label_bias"] not in ("Biased", "Non-biased"):
+                continue
+            try:
+                gold_words = {stem_key(w) for w in ast.literal_eval(row["biased_words"] or "[]")}
+            except (ValueError, SyntaxError):
+                gold_words = set()
+            report = default_analyzer().score_text(row["text"], syntax="plain")
+            ours = {stem_key(t.text) for f in report.findings if f.kind == "loaded" for t in tokenize(f.text)}
+            tp += len(ours & gold_words)
+            fp += len(ours - gold_words)
+            fn += len(gold_words - ours)
+            biased = row["label_bias"] == "Biased"
+            flagged = bool(ours)
+            sent_tp += biased and flagged
+            sent_fp += flagged and not biased
+            sent_fn += biased and not flagged
+    p, r, f = prf(tp, fp, fn)
+    sp, sr, sf = prf(sent_tp, sent_fp, sent_fn)
+    print(f"BABE SG2: loaded words vs experts' biased_words: P {p:.3f} R {r:.3f} F1 {f:.3f}; sentence (any loaded word = biased): P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+
+
+def coverage(data: Path) -> None:
+    lex = default_analyzer()
+    refs = {
+        "bias-lexicon_og.txt (Recasens et al. 2013)": ("loaded", None),
+        "hedges_hyland2005.txt (Hyland 2005)": ("hedge", None),
+        "report_verbs.txt (Recasens et al. 2013)": ("attribution_verb", None),
+    }
+    for name, (kind, _) in refs.items():
+        fname = name.split(" ")[0]
+        terms = [
+            l.strip()
+            for l in (data / "reference-lexicons" / fname).read_text(encoding="latin-1").splitlines()
+            if l.strip() and not l.startswith("#")
+        ]
+        hit = 0
+        for term in terms:
+            report = lex.score_text(term + ".", syntax="plain")
+            kinds = {f.kind for f in report.findings}
+            if kind in kinds or (kind == "hedge" and kinds & {"hedge", "weasel", "booster"}):
+                hit += 1
+        print(f"coverage of {name}: {hit}/{len(terms)} = {hit / len(terms):.1%}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--part", choices=["tune", "heldout", "all"], default=None)
+    ap.add_argument("--fp-sample", type=int, default=0)
+    ap.add_argument("--skip", nargs="*", default=[], choices=["coverage", "ptc", "babe"])
+    args = ap.parse_args()
+    if not args.data.exists():
+        sys.exit(f"no data at {args.data}")
+    if "coverage" not in args.skip:
+        coverage(args.data)
+    if "ptc" not in args.skip:
+        for part in [args.part] if args.part else ["tune", "heldout"]:
+            evaluate_ptc(args.data, part, args.fp_sample)
+    if "babe" not in args.skip:
+        evaluate_babe(args.data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Breadth, balance and context rules of the shipped lexicons (the lexicon issue)."""
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from framing.lexicon import load_lexicon
+from framing.lint import entry_key
+from framing.pipeline import default_analyzer
+
+LEX = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def distinct(lex, kind):
+    return {entry_key(e.term, e.match) for e in lex.entries if e.kind == kind}
+
+
+def test_breadth(lex):
+    loaded_categories = Counter(e.category for e in lex.entries if e.kind == "loaded")
+    assert len(distinct(lex, "loaded")) >= 1500
+    assert len([c for c, n in loaded_categories.items() if n >= 50]) >= 8
+    assert len(distinct(lex, "hedge")) >= 150
+    assert len(distinct(lex, "weasel")) >= 80
+    assert len(distinct(lex, "booster")) >= 60
+    assert len(distinct(lex, "attribution_verb")) >= 120
+    stances = Counter(e.category for e in lex.entries if e.kind == "attribution_verb")
+    assert set(stances) == {"neutral", "endorsing", "distancing"}
+
+
+def test_every_category_is_defined_and_every_entry_explained(lex):
+    for e in lex.entries:
+        assert lex.category(e.kind, e.category), e.origin
+        assert e.note and len(e.note) < 200, e.origin
+        assert e.source in lex.sources, e.origin
+
+
+def loaded_weight(text, term):
+    report = default_analyzer().score_text(text, syntax="plain")
+    hits = [f for f in report.findings if f.kind == "loaded" and term.lower() in f.text.lower()]
+    return max((f.weight for f in hits), default=None)
+
+
+def balance_rows():
+    with open(LEX / "balance_pairs.tsv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_balance_pairs_are_both_covered_alike():
+    rows = balance_rows()
+    assert len(rows) >= 40
+    debates = {r["debate"] for r in rows}
+    assert len(debates) >= 10
+    for r in rows:
+        a, b = r["side_a_term"], r["side_b_term"]
+        wa = loaded_weight(f"They talked about {a} again.", a)
+        wb = loaded_weight(f"They talked about {b} again.", b)
+        assert wa is not None, f"{r['debate']}: {a!r} is not flagged"
+        assert wb is not None, f"{r['debate']}: {b!r} is not flagged"
+        assert abs(wa - wb) <= 0.4, f"{r['debate']}: {a!r} {wa} vs {b!r} {wb}"
+
+
+@pytest.mark.parametrize(
+    "text, term, flagged",
+    [
+        # negation is recorded and weighs less; it is not dropped
+        ("Officials said it was a massacre.", "massacre", True),
+        ("Officials said it was not a massacre.", "massacre", True),
+        # proper names and fixed expressions do not fire
+        ("Fighters of the Islamic State took the town.", "Islamic State", False),
+        ("Veterans of Operation Iraqi Freedom marched.", "Freedom", False),
+        ("The Freedom Party won seats.", "Freedom", False),
+        ("The Black Death killed millions.", "Death", False),
+        # word sense
+        ("She follows a strict dietary regime.", "regime", False),
+        ("The regime jailed its critics.", "regime", True),
+        ("The total number of votes rose.", "total", False),
+        ("It was a total disaster.", "total", True),
+        ("Skin cleansing products sold well.", "cleansing", False),
+        ("They called it ethnic cleansing.", "ethnic cleansing", True),
+        ("The team's attack looked sharp in the second half.", "attack", False),
+        ("The weather was fine and the fine was paid.", "fine", False),
+    ],
+)
+def test_context_rules(text, term, flagged):
+    assert (loaded_weight(text, term) is not None) == flagged
+
+
+def test_negated_finding_is_marked_and_weighs_less():
+    plain = default_analyzer().score_text("Officials said it was a massacre.", syntax="plain")
+    negated = default_analyzer().score_text("Officials denied it was a massacre.", syntax="plain")
+    (a,) = [f for f in plain.findings if f.text == "massacre"]
+    (b,) = [f for f in negated.findings if f.text == "massacre"]
+    assert not a.negated and b.negated and b.weight < a.weight and "Negated" in b.reason
+
+
+def test_scare_quotes_and_so_called_are_recorded_on_the_word():
+    report = default_analyzer().score_text("The so-called regime sent its “thugs” again.", syntax="plain")
+    marked = {f.text: f for f in report.findings if f.kind == "loaded"}
+    assert marked["regime"].scare_quoted and marked["thugs"].scare_quoted
+    assert marked["thugs"].voice == "author"
