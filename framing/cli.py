@@ -9,16 +9,18 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import click
 
 from . import __version__
-from .inputs import DEFAULT_MAX_BYTES, InputError, read_bytes
+from .corpus import expand_inputs
+from .inputs import DEFAULT_MAX_BYTES, InputError, read_bytes, read_path, syntax_for
 from .lexicon import LexiconError, load_lexicon
 from .pipeline import Analyzer
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+REPORT_FORMATS = ("text", "json", "markdown", "html")
+CORPUS_FORMATS = ("jsonl", "csv", "parquet")
 
 
 class ExitStatus(enum.IntEnum):
@@ -32,21 +34,6 @@ def _error(message: str) -> None:
     click.echo(f"framing: error: {message}", err=True)
 
 
-def expand_inputs(inputs: tuple[str, ...]) -> Iterator[str]:
-    """Files as given; folders walked recursively for .md, .markdown and .txt files, sorted."""
-    for item in inputs:
-        p = Path(item)
-        if item != "-" and p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file() and not f.name.startswith(".")
-            )
-            if not found:
-                yield f"{item}\0empty-dir"
-            yield from found
-        else:
-            yield item
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="framing")
 def main() -> None:
@@ -57,15 +44,21 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE_OR_DIR...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Output format. JSON gives one report object per line.")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE_DIR_OR_GLOB...")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS + CORPUS_FORMATS), default="text", show_default=True,
+              help="Per-article report (text, json: one object per line, markdown, html) or corpus table (jsonl, csv, parquet).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of standard output.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False), help="A lexicon folder to add to (or override) the shipped lexicons. Repeatable.")
 @click.option("--syntax", type=click.Choice(["auto", "markdown", "plain"]), default=None, help="How to read the input: Markdown, plain text, or sniff (default: .md is Markdown, others sniffed).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this.")
 @click.option("--colour/--no-colour", "--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
-def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str], max_bytes: int, colour: Optional[bool]) -> None:
-    """Score articles (Markdown or text files, folders, or - for standard input)."""
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes for corpus formats (default: the cores available).")
+@click.option("--resume", is_flag=True, help="Corpus formats: skip files already scored into OUT (or its checkpoint).")
+@click.option("--tables", default="", help="Corpus csv/parquet: extra tables, comma-separated: findings,sources.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: only on a terminal).")
+def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str], max_bytes: int,
+          colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool]) -> None:
+    """Score articles: Markdown or text files, folders (walked recursively), globs, or - for standard input."""
     try:
         analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)))
     except LexiconError as e:
@@ -74,21 +67,25 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
     if output and Path(output).is_dir():
         _error(f"{output}: is a directory; -o needs a file path")
         sys.exit(ExitStatus.USAGE)
+    paths = expand_inputs(inputs)
+    missing_dirs = [i for i in inputs if Path(i).is_dir() and not any(p.startswith(str(Path(i))) for p in paths)]
+    for d in missing_dirs:
+        _error(f"{d}: folder holds no .md, .markdown or .txt files")
+    if fmt in CORPUS_FORMATS:
+        code = _score_corpus(paths, fmt, output, lexicons, syntax, max_bytes, jobs, resume, tables, progress)
+        sys.exit(ExitStatus.INPUT_ERROR if code or missing_dirs else ExitStatus.OK)
+    if fmt == "html" and len(paths) != 1:
+        _error("--format html writes one self-contained page: give one input per run")
+        sys.exit(ExitStatus.USAGE)
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     chunks: list[str] = []
-    failed = 0
-    for item in expand_inputs(inputs):
-        if item.endswith("\0empty-dir"):
-            _error(f"{item[:-10]}: folder holds no .md, .markdown or .txt files")
-            failed += 1
-            continue
+    failed = len(missing_dirs)
+    for item in paths:
         try:
             if item == "-":
                 raw = read_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes)
                 report = analyzer.score_text(raw, path=None, syntax=syntax)
             else:
-                from .inputs import read_path, syntax_for
-
                 raw = read_path(item, max_bytes)
                 report = analyzer.score_text(raw, path=item, syntax=syntax or syntax_for(item))
         except InputError as e:
@@ -97,22 +94,68 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
             continue
         for w in report.warnings:
             click.echo(f"framing: warning: {item}: {w}", err=True)
-        if fmt == "json":
-            chunk = report.to_json() + "\n"
-        elif fmt == "markdown":
-            chunk = report.to_markdown()
-        else:
-            chunk = report.to_text(colour=bool(use_colour))
+        chunk = _render(report, fmt, bool(use_colour))
         if output:
             chunks.append(chunk)
         else:
-            if fmt != "json" and chunks:
+            if fmt in ("text", "markdown") and chunks:
                 click.echo("")
             click.echo(chunk, nl=False, color=bool(use_colour))
             chunks.append("")
     if output:
         _write_atomic(output, "".join(chunks) if fmt == "json" else "\n".join(chunks))
     sys.exit(ExitStatus.INPUT_ERROR if failed else ExitStatus.OK)
+
+
+def _render(report, fmt: str, colour: bool) -> str:
+    if fmt == "json":
+        return report.to_json() + "\n"
+    if fmt == "markdown":
+        return report.to_markdown()
+    if fmt == "html":
+        return report.to_html()
+    return report.to_text(colour=colour)
+
+
+def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str],
+                  max_bytes: int, jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool]) -> int:
+    """Corpus mode: stream, parallel, resumable; returns the number of failed inputs."""
+    from .corpus import Options, default_jobs, run_corpus
+
+    wanted = tuple(t.strip() for t in tables.split(",") if t.strip())
+    bad = [t for t in wanted if t not in ("findings", "sources")]
+    if bad:
+        _error(f"--tables: unknown table(s) {', '.join(bad)} (use findings,sources)")
+        sys.exit(ExitStatus.USAGE)
+    if not output:
+        _error(f"--format {fmt} needs -o OUT (a file to write)")
+        sys.exit(ExitStatus.USAGE)
+    if "-" in paths:
+        _error("standard input cannot be part of a corpus run; give files or folders")
+        sys.exit(ExitStatus.USAGE)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            _error("--format parquet needs pyarrow: pip install 'framing[parquet]'")
+            sys.exit(ExitStatus.USAGE)
+    show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
+
+    def bar(it, total):
+        if not show:
+            return it
+        from tqdm import tqdm
+
+        return tqdm(it, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
+
+    options = Options(lexicons=tuple(str(Path(p).resolve()) for p in lexicons), max_bytes=max_bytes, syntax=syntax)
+    summary = run_corpus(paths, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted, progress=bar)
+    for path, err in summary.errors:
+        click.echo(f"framing: error: {err}", err=True)
+    if summary.errors:
+        click.echo(f"framing: errors listed in {output}.errors.tsv", err=True)
+    click.echo(f"framing: {summary.line()}", err=True)
+    return summary.failed
 
 
 def _write_atomic(path: str, text: str) -> None:

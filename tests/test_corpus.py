@@ -1,0 +1,99 @@
+"""Corpus runs: formats, parallel = serial, errors listed, interrupted runs resumed."""
+import csv
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import ExitStatus, main
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Forty articles in nested folders (the seeds, each paragraph order rotated), plus one bad file."""
+    root = tmp_path_factory.mktemp("corpus")
+    seeds = sorted(SEEDS.glob("*.md"))
+    for i in range(40):
+        src = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        body = src.split("\n\n")
+        k = i % max(1, len(body) - 1)
+        text = "\n\n".join(body[:1] + body[1 + k :] + body[1 : 1 + k])
+        folder = root / f"group{i % 3}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"a{i:03d}.md").write_text(text, encoding="utf-8")
+    (root / "group0" / "broken.txt").write_bytes("caf\u00e9 cr\u00e8me, not UTF-8".encode("latin-1"))
+    return root
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_jsonl_serial_equals_parallel_and_errors_are_listed(corpus, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    r1 = run("score", corpus, "--format", "jsonl", "-o", one, "--jobs", "1")
+    r2 = run("score", corpus, "--format", "jsonl", "-o", two, "--jobs", "2")
+    assert r1.exit_code == r2.exit_code == ExitStatus.INPUT_ERROR  # the broken file
+    assert one.read_bytes() == two.read_bytes()
+    paths = [json.loads(line)["article"]["path"] for line in one.read_text().splitlines()]
+    assert len(paths) == 40 and paths == sorted(paths)
+    errors = (tmp_path / "one.jsonl.errors.tsv").read_text().splitlines()
+    assert errors[0] == "path\terror" and "broken.txt" in errors[1]
+    assert "scored 40, failed 1" in r1.stderr
+    assert not list(tmp_path.glob("*.partial.jsonl"))
+
+
+def test_csv_tables(corpus, tmp_path):
+    out = tmp_path / "articles.csv"
+    result = run("score", corpus / "group1", "--format", "csv", "-o", out, "--tables", "findings,sources")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == len(list((corpus / "group1").glob("*.md")))
+    assert {"path", "words", "loaded_rate", "sources_distinct_named_sources", "readability_flesch_reading_ease"} <= set(rows[0])
+    findings = list(csv.DictReader((tmp_path / "articles.findings.csv").open()))
+    assert findings and {"path", "kind", "start", "end", "text", "sentence_text"} <= set(findings[0])
+    assert sum(int(r["loaded_count"]) for r in rows) == sum(f["kind"] == "loaded" for f in findings)
+    assert (tmp_path / "articles.sources.csv").exists()
+
+
+def test_parquet(corpus, tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "a.parquet"
+    assert run("score", corpus / "group2", "--format", "parquet", "-o", out).exit_code == 0
+    frame = pd.read_parquet(out)
+    assert len(frame) == len(list((corpus / "group2").glob("*.md"))) and "loaded_rate" in frame.columns
+
+
+def test_corpus_formats_need_an_output_file(corpus):
+    result = run("score", corpus, "--format", "csv")
+    assert result.exit_code == ExitStatus.USAGE and "needs -o" in result.stderr
+
+
+def test_killed_run_leaves_no_output_and_resume_completes_it(corpus, tmp_path):
+    full = tmp_path / "full.jsonl"
+    run("score", corpus, "--format", "jsonl", "-o", full, "--jobs", "1")
+    out = tmp_path / "resumed.jsonl"
+    checkpoint = tmp_path / "resumed.jsonl.partial.jsonl"
+    cmd = [sys.executable, "-m", "framing", "score", str(corpus), "--format", "jsonl", "-o", str(out), "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 5:
+            break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not out.exists(), "a killed run must not leave a half-written output"
+    done_before = checkpoint.read_bytes().count(b"\n")  # a torn last line does not count
+    assert 5 <= done_before < 41
+    result = run("score", corpus, "--format", "jsonl", "-o", out, "--jobs", "2", "--resume")
+    assert f"skipped (already done) {done_before}" in result.stderr
+    assert out.read_bytes() == full.read_bytes()
