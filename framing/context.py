@@ -14,7 +14,7 @@ from .matcher import KeyedText, Match, PhraseMatcher, longest_first
 from .model import KINDS, SCORED_ROLES, Article, Finding
 from .tokens import surface_key
 
-NEGATION_WINDOW = 3  # words before a term in which a negator counts
+NEGATION_WINDOW = 4  # words before a term in which a negator counts ("denied it was a massacre")
 NEGATED_FACTOR = 0.5  # a negated finding keeps half its weight
 
 

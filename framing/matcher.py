@@ -21,7 +21,7 @@ from .tokens import inflections, stem_key, surface_key, term_words
 MAX_GAP = 2
 _BREAK = "|"
 _SPACE_ONLY = re.compile(r"[\s\-–—]*")
-_SPACE = re.compile(r"\s*")
+_SPACE = re.compile(r"['’]?\s*")  # a possessive apostrophe ("boys' club") does not break a phrase
 
 T = TypeVar("T")
 
@@ -47,11 +47,19 @@ class KeyedText:
         for i in range(1, len(tokens)):
             between = text[tokens[i - 1].end : tokens[i].start]
             self.breaks[i] = not _SPACE.fullmatch(between) or "\n\n" in between
-        self.keys = {
-            "exact": [surface_key(t.text) for t in tokens],
-            "stem": [stem_key(t.text) for t in tokens],
-        }
+        self._keys: dict[str, list[str]] = {}
         self.strings: dict[str, tuple[str, list[int]]] = {}
+
+    @property
+    def keys(self) -> "_Keys":
+        return _Keys(self)
+
+    def keys_for(self, mode: str) -> list[str]:
+        """Normal forms of every token for ``mode``, computed on first use."""
+        if mode not in self._keys:
+            norm = stem_key if mode == "stem" else surface_key
+            self._keys[mode] = [norm(t.text) for t in self.tokens]
+        return self._keys[mode]
 
     def string(self, mode: str) -> tuple[str, list[int]]:
         """``" k1 k2 | k3 "`` for ``mode`` and the char position where each token's key starts."""
@@ -68,6 +76,16 @@ class KeyedText:
                 pos += len(key) + 1
             self.strings[mode] = ("".join(parts), starts)
         return self.strings[mode]
+
+
+class _Keys:
+    """``keyed.keys[mode]``: lazy access to the normal forms of one mode."""
+
+    def __init__(self, keyed: KeyedText):
+        self._keyed = keyed
+
+    def __getitem__(self, mode: str) -> list[str]:
+        return self._keyed.keys_for(mode)
 
 
 class PhraseMatcher(Generic[T]):

@@ -77,7 +77,7 @@ def score_ptc(raw: str):
         return offset
 
     sentences = [(to_raw(s.start), to_raw(s.end)) for s in a.sentences]
-    findings = [(f.kind, f.category, to_raw(f.start), to_raw(f.end), f.text) for f in report.findings]
+    findings = [(f.kind, f.category, to_raw(f.start), to_raw(f.end), f.text, f.weight) for f in report.findings]
     return sentences, findings
 
 
@@ -98,7 +98,7 @@ def evaluate_ptc(data: Path, part: str, fp_sample: int = 0) -> None:
         sentences, findings = score_ptc(raw)
         for name, (our_kinds, gold_techs) in kinds.items():
             g = [(s, e) for t, s, e in gold if t in gold_techs]
-            ours = [(s, e, text) for k, _, s, e, text in findings if k in our_kinds]
+            ours = [(s, e, text) for k, _, s, e, text, _w in findings if k in our_kinds]
             for s0, s1 in sentences:
                 is_gold = any(overlap(s0, s1, a, b) for a, b in g)
                 is_ours = any(s0 <= a < s1 for a, b, _ in ours)

@@ -58,8 +58,8 @@ def test_balance_pairs_are_both_covered_alike():
     assert len(debates) >= 10
     for r in rows:
         a, b = r["side_a_term"], r["side_b_term"]
-        wa = loaded_weight(f"They talked about {a} again.", a)
-        wb = loaded_weight(f"They talked about {b} again.", b)
+        wa = loaded_weight(f"They talked about {a}.", a)
+        wb = loaded_weight(f"They talked about {b}.", b)
         assert wa is not None, f"{r['debate']}: {a!r} is not flagged"
         assert wb is not None, f"{r['debate']}: {b!r} is not flagged"
         assert abs(wa - wb) <= 0.4, f"{r['debate']}: {a!r} {wa} vs {b!r} {wb}"
