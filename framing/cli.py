@@ -56,8 +56,9 @@ def main() -> None:
 @click.option("--resume", is_flag=True, help="Corpus formats: skip files already scored into OUT (or its checkpoint).")
 @click.option("--tables", default="", help="Corpus csv/parquet: extra tables, comma-separated: findings,sources.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: only on a terminal).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT", help="Corpus formats: score on this Dask cluster (pip install 'framing[dask]').")
 def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str], max_bytes: int,
-          colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool]) -> None:
+          colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool], scheduler: Optional[str]) -> None:
     """Score articles: Markdown or text files, folders (walked recursively), globs, or - for standard input."""
     try:
         analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)))
@@ -72,7 +73,7 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
     for d in missing_dirs:
         _error(f"{d}: folder holds no .md, .markdown or .txt files")
     if fmt in CORPUS_FORMATS:
-        code = _score_corpus(paths, fmt, output, lexicons, syntax, max_bytes, jobs, resume, tables, progress)
+        code = _score_corpus(paths, fmt, output, lexicons, syntax, max_bytes, jobs, resume, tables, progress, scheduler)
         sys.exit(ExitStatus.INPUT_ERROR if code or missing_dirs else ExitStatus.OK)
     if fmt == "html" and len(paths) != 1:
         _error("--format html writes one self-contained page: give one input per run")
@@ -118,7 +119,8 @@ def _render(report, fmt: str, colour: bool) -> str:
 
 
 def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str],
-                  max_bytes: int, jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool]) -> int:
+                  max_bytes: int, jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool],
+                  scheduler: Optional[str] = None) -> int:
     """Corpus mode: stream, parallel, resumable; returns the number of failed inputs."""
     from .corpus import Options, default_jobs, run_corpus
 
@@ -149,7 +151,14 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: t
         return tqdm(it, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
 
     options = Options(lexicons=tuple(str(Path(p).resolve()) for p in lexicons), max_bytes=max_bytes, syntax=syntax)
-    summary = run_corpus(paths, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted, progress=bar)
+    if scheduler:
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            _error("--scheduler needs Dask: pip install 'framing[dask]'")
+            sys.exit(ExitStatus.USAGE)
+    summary = run_corpus(paths, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted,
+                         progress=bar, scheduler=scheduler)
     for path, err in summary.errors:
         click.echo(f"framing: error: {err}", err=True)
     if summary.errors:

@@ -154,8 +154,10 @@ def run_corpus(
     resume: bool = False,
     tables: tuple[str, ...] = (),
     progress: Callable[[Iterable, int], Iterable] = lambda it, total: it,
+    scheduler: Optional[str] = None,
 ) -> Summary:
-    """Score ``inputs`` into ``output`` (jsonl, csv or parquet) via a resumable checkpoint."""
+    """Score ``inputs`` into ``output`` (jsonl, csv or parquet) via a resumable checkpoint,
+    on ``jobs`` local processes or on the Dask cluster at ``scheduler``."""
     start = time.monotonic()
     checkpoint = output.with_name(output.name + ".partial.jsonl")
     if not resume:
@@ -174,7 +176,13 @@ def run_corpus(
     todo = [p for p in inputs if p not in done]
     summary = Summary(skipped=len(inputs) - len(todo))
     with open(checkpoint, "a", encoding="utf-8") as ck:
-        for line in progress(map_scores(todo, options, jobs), len(todo)):
+        if scheduler:
+            from .distributed import map_scores_dask
+
+            lines = map_scores_dask(todo, options, scheduler)
+        else:
+            lines = map_scores(todo, options, jobs)
+        for line in progress(lines, len(todo)):
             ck.write(line)
             ck.flush()
     offsets = _read_checkpoint(checkpoint)
