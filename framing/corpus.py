@@ -22,6 +22,8 @@ from .inputs import DEFAULT_MAX_BYTES, InputError
 from .writers import open_writer
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+# documentation files met while walking a folder (given by name, they are scored)
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
 
 
 def expand_inputs(items: Iterable[str]) -> list[str]:
@@ -36,7 +38,7 @@ def expand_inputs(items: Iterable[str]) -> list[str]:
             found = sorted(
                 str(f)
                 for f in p.rglob("*")
-                if f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") and f.is_file()
+                if f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") and f.stem.upper() not in NOT_ARTICLES and f.is_file()
             )
         else:
             found = sorted(g for g in glob.glob(item, recursive=True) if Path(g).is_file())
@@ -145,6 +147,15 @@ def _read_checkpoint(path: Path) -> dict[str, int]:
     return done
 
 
+def _drop_torn_line(path: Path) -> None:
+    """Cut a line that a killed run left half-written, so appended lines stay whole."""
+    data = path.read_bytes()
+    keep = data.rfind(b"\n") + 1
+    if keep < len(data):
+        with open(path, "r+b") as fh:
+            fh.truncate(keep)
+
+
 def run_corpus(
     inputs: list[str],
     output: Path,
@@ -162,6 +173,8 @@ def run_corpus(
     checkpoint = output.with_name(output.name + ".partial.jsonl")
     if not resume:
         checkpoint.unlink(missing_ok=True)
+    if resume and checkpoint.exists():
+        _drop_torn_line(checkpoint)
     done = _read_checkpoint(checkpoint) if resume else {}
     if resume and fmt == "jsonl" and output.exists():
         # a finished earlier run: copy its records into the checkpoint so they are kept

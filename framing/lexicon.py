@@ -200,7 +200,8 @@ def load_lexicon(*folders: Folder, include_default: bool = True) -> Lexicon:
     ``<kind>/<category>.tsv`` path replaces the shipped one, and user support
     tables replace shipped tables of the same name.
     """
-    chain: list[Folder] = ([default_folder()] if include_default else []) + list(folders)
+    shipped = default_folder() if include_default else None
+    chain: list[Folder] = ([shipped] if shipped is not None else []) + list(folders)
     if not chain:
         raise LexiconError("no lexicon folder given")
     files: dict[str, tuple[str, str]] = {}
@@ -211,7 +212,8 @@ def load_lexicon(*folders: Folder, include_default: bool = True) -> Lexicon:
         if not found and folder is not chain[0]:
             raise LexiconError(f"{folder}: no .tsv files in this lexicon folder")
         for rel, f in found:
-            where = f"{folder}/{rel}" if isinstance(folder, Path) else rel
+            # shipped rows are cited by their place in the lexicon folder; user rows by their path
+            where = rel if folder is shipped else f"{folder}/{rel}"
             files[rel] = (where, _read_text(f, where))
 
     digest = hashlib.sha256()

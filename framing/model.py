@@ -7,7 +7,7 @@ All offsets are half-open character offsets into ``Article.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 #: Paragraph roles. Only ``SCORED_ROLES`` are analysed and counted in rates.
 ROLES = ("title", "byline", "metadata", "body", "boilerplate", "bio")
@@ -76,17 +76,12 @@ class Quote:
     block: bool = False  # a Markdown block quote rather than quotation marks
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word token with its character span and its lower-cased surface form."""
+class Token(NamedTuple):
+    """A word token with its character span (a named tuple: articles have thousands)."""
 
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -183,3 +178,11 @@ class Source:
     role: Optional[str] = None
     quote_start: Optional[int] = None
     quote_end: Optional[int] = None
+    affiliation: Optional[str] = None  # the body the speaker speaks for, where stated
+    hedge: Optional[str] = None  # a hedge on the attribution itself ("reportedly")
+    anonymity_reason: Optional[str] = None  # "because they were not authorised to speak publicly"
+    mention: Optional[str] = None  # full | surname | alias | pronoun | description | group | link
+    verb_start: Optional[int] = None
+    verb_end: Optional[int] = None
+    url: Optional[str] = None  # the hyperlink that backs the attribution (or is all it has)
+    side: Optional[str] = None  # from a user-supplied speaker -> side mapping

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .model import Article, Finding, Source
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
 
 SCHEMA = "framing.report/1"
 DISCLAIMER = (
@@ -81,6 +85,51 @@ class Report:
 
         return render_markdown(self)
 
+    def to_html(self, page: bool = True) -> str:
+        """A self-contained HTML page (``page=False``: the fragment Jupyter shows)."""
+        from .render.html import render_html
+
+        return render_html(self, page=page)
+
+    def _repr_html_(self) -> str:
+        return self.to_html(page=False)
+
+    def findings_frame(self) -> "pd.DataFrame":
+        """The findings as a pandas DataFrame, one row each, with the sentence text."""
+        from .frames import findings_frame
+
+        return findings_frame(self)
+
+    def sources_frame(self) -> "pd.DataFrame":
+        """The source ledger as a pandas DataFrame, one row each, with the sentence text."""
+        from .frames import sources_frame
+
+        return sources_frame(self)
+
+    def to_displacy(self, categories: bool = False) -> dict[str, Any]:
+        """spaCy's manual format ``{"text", "ents", "title"}``; labels are kinds (or ``kind:category``)."""
+        from .frames import displacy_data
+
+        return displacy_data(self, categories=categories)
+
+    def plot_kinds(self, ax: "Optional[Axes]" = None) -> "Axes":
+        """Findings per 1,000 words by kind (see ``framing.plots``)."""
+        from .plots import plot_kinds
+
+        return plot_kinds(self, ax=ax)
+
+    def plot_positions(self, ax: "Optional[Axes]" = None) -> "Axes":
+        """Where findings stand along the article (see ``framing.plots``)."""
+        from .plots import plot_positions
+
+        return plot_positions(self, ax=ax)
+
+    def plot_source_types(self, ax: "Optional[Axes]" = None) -> "Axes":
+        """Attributions by source type (see ``framing.plots``)."""
+        from .plots import plot_source_types
+
+        return plot_source_types(self, ax=ax)
+
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
     return {
@@ -114,4 +163,12 @@ def _source_dict(s: Source) -> dict[str, Any]:
         "quote_start": s.quote_start,
         "quote_end": s.quote_end,
         "sentence": s.sentence,
+        "affiliation": s.affiliation,
+        "hedge": s.hedge,
+        "anonymity_reason": s.anonymity_reason,
+        "mention": s.mention,
+        "verb_start": s.verb_start,
+        "verb_end": s.verb_end,
+        "url": s.url,
+        "side": s.side,
     }

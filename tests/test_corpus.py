@@ -97,3 +97,17 @@ def test_killed_run_leaves_no_output_and_resume_completes_it(corpus, tmp_path):
     result = run("score", corpus, "--format", "jsonl", "-o", out, "--jobs", "2", "--resume")
     assert f"skipped (already done) {done_before}" in result.stderr
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_resume_after_a_torn_checkpoint_line(corpus, tmp_path):
+    full = tmp_path / "full.jsonl"
+    run("score", corpus / "group2", "--format", "jsonl", "-o", full, "--jobs", "1")
+    lines = full.read_bytes().splitlines(keepends=True)
+    out = tmp_path / "out.jsonl"
+    checkpoint = tmp_path / "out.jsonl.partial.jsonl"
+    # two finished records in checkpoint form, then a record cut in the middle
+    records = [b'{"path": %s, "report": %s}\n' % (json.dumps(json.loads(l)["article"]["path"]).encode(), l.rstrip(b"\n")) for l in lines[:3]]
+    checkpoint.write_bytes(records[0] + records[1] + records[2][: len(records[2]) // 2])
+    result = run("score", corpus / "group2", "--format", "jsonl", "-o", out, "--jobs", "1", "--resume")
+    assert "skipped (already done) 2" in result.stderr
+    assert out.read_bytes() == full.read_bytes()

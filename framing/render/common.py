@@ -14,6 +14,28 @@ KIND_LABELS = {
     "self_citation": "Self-citation",
 }
 
+#: One line per kind: what a finding of that kind tells the reader.
+KIND_DESCRIPTIONS = {
+    "loaded": "charged, emotive, delegitimising or euphemistic words",
+    "hedge": "claims softened or held at a distance",
+    "weasel": "claims given to unnamed groups",
+    "booster": "opinion presented as settled fact",
+    "scare_quote": "words put in doubt without saying who used them",
+    "attribution_verb": "the stance a reporting verb carries",
+    "self_citation": "the writer citing themselves as support",
+}
+
+#: Colours per kind (Okabe-Ito, safe for colour-blind readers), shared by the HTML and the plots.
+KIND_COLOURS = {
+    "loaded": "#D55E00",
+    "hedge": "#E69F00",
+    "weasel": "#CC79A7",
+    "booster": "#0072B2",
+    "scare_quote": "#009E73",
+    "attribution_verb": "#56B4E9",
+    "self_citation": "#666666",
+}
+
 
 def header_lines(report: Report) -> list[tuple[str, str]]:
     """(label, value) pairs for the report header."""
