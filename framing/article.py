@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
+from .alignment import align_blocks
 from .lexicon import Lexicon
 from .model import Article, Link, Metadata, Paragraph, Sentence
 from .parse import parse_text
@@ -46,6 +47,7 @@ class ArticleBuilder:
             pieces.append(block.text)
             pos += len(block.text)
         text = "".join(pieces)
+        input_map = align_blocks(raw, ((b.text, p.start, b.span) for b, p in zip(parsed.blocks, paragraphs)), parsed.syntax)
         sentences = [
             Sentence(s, e, i)
             for i, p in enumerate(paragraphs)
@@ -66,6 +68,7 @@ class ArticleBuilder:
                 url=meta.get("url"),
                 path=path,
             ),
+            input_map=input_map,
         )
         return article, parsed.warnings
 

@@ -49,7 +49,7 @@ def main() -> None:
               help="Per-article report (text, json: one object per line, markdown, html) or corpus table (jsonl, csv, parquet).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of standard output.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False), help="A lexicon folder to add to (or override) the shipped lexicons. Repeatable.")
-@click.option("--syntax", type=click.Choice(["auto", "markdown", "plain"]), default=None, help="How to read the input: Markdown, plain text, or sniff (default: .md is Markdown, others sniffed).")
+@click.option("--syntax", type=click.Choice(["auto", "markdown", "plain", "html"]), default=None, help="How to read the input: Markdown, plain text, an HTML page, or sniff (default: .md is Markdown, .html HTML, others sniffed).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse input files larger than this.")
 @click.option("--colour/--no-colour", "--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes for corpus formats (default: the cores available).")
@@ -57,8 +57,11 @@ def main() -> None:
 @click.option("--tables", default="", help="Corpus csv/parquet: extra tables, comma-separated: findings,sources.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: only on a terminal).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT", help="Corpus formats: score on this Dask cluster (pip install 'framing[dask]').")
+@click.option("--text-column", default=None, metavar="COLUMN", help="Inputs are corpus tables (.csv, .tsv, .jsonl, .parquet): score the text in this column of every row; the other columns are carried through.")
+@click.option("--id-column", default=None, metavar="COLUMN", help="Corpus tables: the column that identifies a row (default: the row number).")
 def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str], max_bytes: int,
-          colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool], scheduler: Optional[str]) -> None:
+          colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool], scheduler: Optional[str],
+          text_column: Optional[str] = None, id_column: Optional[str] = None) -> None:
     """Score articles: Markdown or text files, folders (walked recursively), globs, or - for standard input."""
     try:
         analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)))
@@ -71,10 +74,14 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
     paths = expand_inputs(inputs)
     missing_dirs = [i for i in inputs if Path(i).is_dir() and not any(p.startswith(str(Path(i))) for p in paths)]
     for d in missing_dirs:
-        _error(f"{d}: folder holds no .md, .markdown or .txt files")
+        _error(f"{d}: folder holds no .md, .markdown, .txt or .html files")
     if fmt in CORPUS_FORMATS:
-        code = _score_corpus(paths, fmt, output, lexicons, syntax, max_bytes, jobs, resume, tables, progress, scheduler)
+        code = _score_corpus(paths, fmt, output, lexicons, syntax, max_bytes, jobs, resume, tables, progress, scheduler,
+                             text_column=text_column, id_column=id_column, lexicon=analyzer.lexicon)
         sys.exit(ExitStatus.INPUT_ERROR if code or missing_dirs else ExitStatus.OK)
+    if text_column or id_column:
+        _error("corpus tables are scored into a table: add --format jsonl, csv or parquet and -o OUT")
+        sys.exit(ExitStatus.USAGE)
     if fmt == "html" and len(paths) != 1:
         _error("--format html writes one self-contained page: give one input per run")
         sys.exit(ExitStatus.USAGE)
@@ -120,9 +127,11 @@ def _render(report, fmt: str, colour: bool) -> str:
 
 def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str],
                   max_bytes: int, jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool],
-                  scheduler: Optional[str] = None) -> int:
-    """Corpus mode: stream, parallel, resumable; returns the number of failed inputs."""
+                  scheduler: Optional[str] = None, text_column: Optional[str] = None, id_column: Optional[str] = None,
+                  lexicon=None) -> int:
+    """Corpus mode: stream, parallel, resumable, with a manifest; returns the number of failed inputs."""
     from .corpus import Options, default_jobs, run_corpus
+    from .manifest import now, write_manifest
 
     wanted = tuple(t.strip() for t in tables.split(",") if t.strip())
     bad = [t for t in wanted if t not in ("findings", "sources")]
@@ -157,8 +166,25 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: t
         except ImportError:
             _error("--scheduler needs Dask: pip install 'framing[dask]'")
             sys.exit(ExitStatus.USAGE)
-    summary = run_corpus(paths, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted,
-                         progress=bar, scheduler=scheduler)
+    items, score_lines = paths, None
+    if text_column or id_column:
+        from .table_input import TableError, row_scorer, table_keys
+
+        if not text_column or scheduler:
+            _error("--id-column needs --text-column" if not text_column else "--scheduler scores files; corpus tables run on local processes (--jobs)")
+            sys.exit(ExitStatus.USAGE)
+        try:
+            items = table_keys(paths, text_column, id_column)
+        except TableError as e:
+            _error(str(e))
+            sys.exit(ExitStatus.INPUT_ERROR)
+        score_lines = row_scorer(paths, text_column, id_column)
+    started = now()
+    summary = run_corpus(items, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted,
+                         progress=bar, scheduler=scheduler, score_lines=score_lines)
+    settings = {"format": fmt, "tables": list(wanted), "lexicons": list(options.lexicons), "syntax": syntax, "max_bytes": max_bytes,
+                "text_column": text_column, "id_column": id_column, "jobs": jobs, "scheduler": scheduler}
+    write_manifest(Path(output), paths, settings, lexicon or load_lexicon(*(Path(p) for p in lexicons)), started, summary)
     for path, err in summary.errors:
         click.echo(f"framing: error: {err}", err=True)
     if summary.errors:
@@ -183,8 +209,11 @@ def _write_atomic(path: str, text: str) -> None:
 def _register() -> None:
     """Commands that live in their own modules."""
     from .cli_lexicon import lexicon
+    from .cli_research import RESEARCH_COMMANDS
 
     main.add_command(lexicon)
+    for command in RESEARCH_COMMANDS:
+        main.add_command(command)
 
 
 _register()

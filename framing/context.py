@@ -81,12 +81,13 @@ class Context:
 
     @cached_property
     def _title_case_paragraphs(self) -> frozenset[int]:
-        out = set()
-        for i, p in enumerate(self.article.paragraphs):
-            words = [t for t in self.article.tokens if p.start <= t.start < p.end and t.text[:1].isalpha()]
-            if words and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6:
-                out.add(i)
-        return frozenset(out)
+        words: dict[int, int] = {}
+        capitalised: dict[int, int] = {}
+        for t, p in zip(self.article.tokens, self.article.token_paragraphs):
+            if p is not None and t.text[:1].isalpha():
+                words[p] = words.get(p, 0) + 1
+                capitalised[p] = capitalised.get(p, 0) + t.text[:1].isupper()
+        return frozenset(p for p, n in words.items() if capitalised[p] / n > 0.6)
 
     @cached_property
     def _all_matches(self) -> dict[str, list[Match[Entry]]]:

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from .inputs import DEFAULT_MAX_BYTES, InputError
 from .writers import open_writer
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # documentation files met while walking a folder (given by name, they are scored)
 NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
 
@@ -96,9 +96,14 @@ def score_line(args: tuple[str, Options]) -> str:
 
 def map_scores(paths: list[str], options: Options, jobs: int = 1) -> Iterator[str]:
     """Results as JSON lines in input order, scored on ``jobs`` processes (1: in this process)."""
-    if jobs <= 1 or len(paths) <= 1:
-        for p in paths:
-            yield score_line((p, options))
+    yield from map_tasks(score_line, ((p, options) for p in paths), len(paths), options, jobs)
+
+
+def map_tasks(func: Callable[[Any], str], tasks: Iterable[Any], count: int, options: Options, jobs: int = 1) -> Iterator[str]:
+    """``func`` over ``count`` tasks (read lazily: a pool takes them as workers are free), in order."""
+    if jobs <= 1 or count <= 1:
+        for task in tasks:
+            yield func(task)
         return
     # fork shares the analyzer built here with every worker; elsewhere each worker builds its own
     try:
@@ -106,9 +111,9 @@ def map_scores(paths: list[str], options: Options, jobs: int = 1) -> Iterator[st
         _analyzer(options.lexicons)
     except ValueError:
         ctx = get_context("spawn")
-    chunk = max(1, min(32, len(paths) // (jobs * 8) or 1))
+    chunk = max(1, min(32, count // (jobs * 8) or 1))
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(score_line, ((p, options) for p in paths), chunksize=chunk)
+        yield from pool.imap(func, tasks, chunksize=chunk)
 
 
 @dataclass
@@ -166,9 +171,11 @@ def run_corpus(
     tables: tuple[str, ...] = (),
     progress: Callable[[Iterable, int], Iterable] = lambda it, total: it,
     scheduler: Optional[str] = None,
+    score_lines: Optional[Callable[[list[str], Options, int], Iterator[str]]] = None,
 ) -> Summary:
     """Score ``inputs`` into ``output`` (jsonl, csv or parquet) via a resumable checkpoint,
-    on ``jobs`` local processes or on the Dask cluster at ``scheduler``."""
+    on ``jobs`` local processes or on the Dask cluster at ``scheduler``; ``score_lines``
+    scores inputs that are not files (``framing.table_input.row_scorer``)."""
     start = time.monotonic()
     checkpoint = output.with_name(output.name + ".partial.jsonl")
     if not resume:
@@ -187,6 +194,7 @@ def run_corpus(
                     dst.write(json.dumps({"path": p, "report": rec}, ensure_ascii=False).encode() + b"\n")
         done = _read_checkpoint(checkpoint) if finished else done
     todo = [p for p in inputs if p not in done]
+    todo_set = set(todo)
     summary = Summary(skipped=len(inputs) - len(todo))
     with open(checkpoint, "a", encoding="utf-8") as ck:
         if scheduler:
@@ -194,7 +202,7 @@ def run_corpus(
 
             lines = map_scores_dask(todo, options, scheduler)
         else:
-            lines = map_scores(todo, options, jobs)
+            lines = (score_lines or map_scores)(todo, options, jobs)
         for line in progress(lines, len(todo)):
             ck.write(line)
             ck.flush()
@@ -207,7 +215,7 @@ def run_corpus(
                 summary.failed += 1
                 summary.errors.append((path, rec["error"]))
             else:
-                summary.scored += 1 if path in todo else 0
+                summary.scored += 1 if path in todo_set else 0
                 writer.write(rec["report"])
     errors_path = output.with_name(output.name + ".errors.tsv")
     if summary.errors:

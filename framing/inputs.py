@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: far above any news article; raise with --max-bytes
-TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "auto", "": "auto"}
+TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "auto", "": "auto", ".html": "html", ".htm": "html", ".xhtml": "html"}
 
 
 class InputError(ValueError):
@@ -77,7 +77,7 @@ def read_bytes(data: bytes, name: str = "<stdin>", max_bytes: int = DEFAULT_MAX_
 
 
 def syntax_for(path: str | None) -> str:
-    """``markdown`` for .md files, ``auto`` (sniffed) for the rest."""
+    """``markdown`` for .md files, ``html`` for .html/.htm, ``auto`` (sniffed) for the rest."""
     if not path:
         return "auto"
     return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "auto")

@@ -6,7 +6,9 @@ All offsets are half-open character offsets into ``Article.text``.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple, Optional
 
 #: Paragraph roles. Only ``SCORED_ROLES`` are analysed and counted in rates.
@@ -107,6 +109,24 @@ class Article:
     links: tuple[Link, ...] = ()
     quotes: tuple[Quote, ...] = ()
     meta: Metadata = field(default_factory=Metadata)
+    #: runs ``(text_start, text_end, input_start, input_end)`` from ``text`` back to the raw input
+    #: (see ``framing.alignment``); empty where the article was not built from raw input
+    input_map: tuple[tuple[int, int, int, int], ...] = ()
+
+    @cached_property
+    def token_paragraphs(self) -> tuple[Optional[int], ...]:
+        """The paragraph index of every token (None between paragraphs), computed once."""
+        starts = [p.start for p in self.paragraphs]
+        out: list[Optional[int]] = []
+        for t in self.tokens:
+            i = bisect_right(starts, t.start) - 1
+            out.append(i if i >= 0 and t.start < self.paragraphs[i].end else None)
+        return tuple(out)
+
+    def tokens_in_roles(self, roles: frozenset[str] | set[str]) -> list[Token]:
+        """The tokens of paragraphs whose role is in ``roles``."""
+        paras = self.paragraphs
+        return [t for t, p in zip(self.tokens, self.token_paragraphs) if p is not None and paras[p].role in roles]
 
     def scored_sentences(self) -> list[int]:
         """Indices of the sentences in scored paragraphs (title and body)."""

@@ -22,6 +22,7 @@ _MD_HINTS = re.compile(
 )
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?\s*---\s*\n")
 _WS = re.compile(r"[ \t\r\f\v]+")
+_NEWLINE = re.compile(r"\r\n?|\n")  # markdown-it counts lines after folding \r\n and \r into \n
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Block:
     kind: str  # heading | paragraph | list_item | blockquote | code | html | plain
     level: int = 0  # heading level
     links: list[tuple[int, int, str]] = field(default_factory=list)  # offsets within ``text``
+    span: Optional[tuple[int, int]] = None  # where the block stands in the raw input, if known
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Parsed:
     blocks: list[Block]
     front_matter: dict
     warnings: list[str] = field(default_factory=list)
+    syntax: str = "plain"  # how the raw input was read: markdown | plain | html
 
 
 def looks_like_markdown(raw: str) -> bool:
@@ -60,6 +63,7 @@ _MD = _markdown()
 def parse_markdown(raw: str) -> Parsed:
     """Parse Markdown into blocks of plain text with their links."""
     tokens = _MD.parse(raw)
+    lines = [0] + [m.end() for m in _NEWLINE.finditer(raw)] + [len(raw)]
     blocks: list[Block] = []
     front: dict = {}
     warnings: list[str] = []
@@ -93,26 +97,42 @@ def parse_markdown(raw: str) -> Parsed:
                 kind = "list_item"
             else:
                 kind = "paragraph"
-            _add_block(blocks, Block(text, kind, heading_level, links))
+            _add_block(blocks, Block(text, kind, heading_level, links, _lines_span(lines, tok.map)))
         elif tok.type in ("fence", "code_block"):
-            _add_block(blocks, Block(tok.content, "code"))
+            _add_block(blocks, Block(tok.content, "code", span=_lines_span(lines, tok.map)))
         elif tok.type == "html_block":
-            _add_block(blocks, Block(_strip_tags(tok.content), "html"))
-    return Parsed(blocks, front, warnings)
+            _add_block(blocks, Block(_strip_tags(tok.content), "html", span=_lines_span(lines, tok.map)))
+    return Parsed(blocks, front, warnings, "markdown")
+
+
+def _lines_span(lines: list[int], line_map: Optional[list[int]]) -> Optional[tuple[int, int]]:
+    """Raw offsets of markdown-it's ``[first_line, end_line)``."""
+    if not line_map:
+        return None
+    first, end = line_map
+    return lines[min(first, len(lines) - 1)], lines[min(end, len(lines) - 1)]
 
 
 def parse_plain(raw: str) -> Parsed:
     """Plain text: blocks are separated by blank lines; lines inside a block are joined."""
     blocks: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", raw):
-        _add_block(blocks, Block(" ".join(line.strip() for line in chunk.splitlines()), "plain"))
+    pos = 0
+    for m in list(re.finditer(r"\n\s*\n", raw)) + [None]:
+        end = m.start() if m else len(raw)
+        chunk = raw[pos:end]
+        _add_block(blocks, Block(" ".join(line.strip() for line in chunk.splitlines()), "plain", span=(pos, end)))
+        pos = m.end() if m else end
     return Parsed(blocks, {})
 
 
 def parse_text(raw: str, syntax: str = "auto") -> Parsed:
-    """Parse ``raw`` as ``markdown``, ``plain`` or ``auto`` (Markdown if it looks like it)."""
+    """Parse ``raw`` as ``markdown``, ``plain``, ``html`` or ``auto`` (HTML or Markdown if it looks like it)."""
+    from .html_input import looks_like_html, parse_html
+
     if syntax == "auto":
-        syntax = "markdown" if (_FRONT_MATTER.match(raw) or looks_like_markdown(raw)) else "plain"
+        syntax = "html" if looks_like_html(raw) else "markdown" if (_FRONT_MATTER.match(raw) or looks_like_markdown(raw)) else "plain"
+    if syntax == "html":
+        return parse_html(raw)
     return parse_markdown(raw) if syntax == "markdown" else parse_plain(raw)
 
 

@@ -13,6 +13,7 @@ from .detectors import run_detectors
 from .inputs import DEFAULT_MAX_BYTES, check_text, read_path, syntax_for
 from .lexicon import Lexicon, load_lexicon
 from .report import Report
+from .readability import Readability
 from .scores import compute_scores
 from .sources import find_sources
 
@@ -24,6 +25,7 @@ class Analyzer:
         self.lexicon = lexicon or load_lexicon()
         self._builder = ArticleBuilder(self.lexicon)
         self._matcher = LexiconMatcher(self.lexicon)
+        self._readability = Readability()
 
     def score_text(self, raw: str, path: Optional[str] = None, syntax: Optional[str] = None) -> Report:
         """Analyse the text of one article."""
@@ -36,7 +38,7 @@ class Analyzer:
             article=article,
             findings=tuple(findings),
             sources=tuple(sources),
-            scores=compute_scores(article, findings, sources),
+            scores=compute_scores(article, findings, sources, self._readability),
             framing_version=__version__,
             lexicon_version=self.lexicon.version,
             lexicon_sha256=self.lexicon.sha256,

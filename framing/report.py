@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
+from .alignment import InputIndex
 from .model import Article, Finding, Source
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Report:
         n = len(a.sentences)
         scores = list(self.sentence_scores) or [None] * n
         hedges = list(self.sentence_hedge_scores) or [None] * n
+        index = InputIndex(a.input_map)
         return {
             "schema": SCHEMA,
             "framing_version": self.framing_version,
@@ -65,8 +67,8 @@ class Report:
             ],
             "links": [{"start": l.start, "end": l.end, "url": l.url} for l in a.links],
             "quotes": [{"start": q.start, "end": q.end, "block": q.block} for q in a.quotes],
-            "findings": [_finding_dict(f) for f in self.findings],
-            "sources": [_source_dict(s) for s in self.sources],
+            "findings": [_finding_dict(f, index) for f in self.findings],
+            "sources": [_source_dict(s, index) for s in self.sources],
             "scores": self.scores,
             "warnings": list(self.warnings),
             "note": DISCLAIMER,
@@ -131,7 +133,8 @@ class Report:
         return plot_source_types(self, ax=ax)
 
 
-def _finding_dict(f: Finding) -> dict[str, Any]:
+def _finding_dict(f: Finding, index: Optional[InputIndex] = None) -> dict[str, Any]:
+    input_start, input_end = index.span(f.start, f.end) if index else (None, None)
     return {
         "start": f.start,
         "end": f.end,
@@ -146,10 +149,13 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "alternative": f.alternative,
         "negated": f.negated,
         "scare_quoted": f.scare_quoted,
+        "input_start": input_start,
+        "input_end": input_end,
     }
 
 
-def _source_dict(s: Source) -> dict[str, Any]:
+def _source_dict(s: Source, index: Optional[InputIndex] = None) -> dict[str, Any]:
+    input_start, input_end = index.span(s.start, s.end) if index else (None, None)
     return {
         "start": s.start,
         "end": s.end,
@@ -171,4 +177,6 @@ def _source_dict(s: Source) -> dict[str, Any]:
         "verb_end": s.verb_end,
         "url": s.url,
         "side": s.side,
+        "input_start": input_start,
+        "input_end": input_end,
     }

@@ -5,8 +5,8 @@ from collections import Counter
 from typing import Any
 
 from .model import KINDS, SCORED_ROLES, SOURCE_TYPES, Article, Finding, Source
-from .readability import readability
-from .tokens import tokenize
+from .readability import Readability
+from .sourcing import sourcing_profile
 
 PER = 1000
 
@@ -16,18 +16,21 @@ def rate(count: int, words: int) -> float:
     return round(count * PER / words, 2) if words else 0.0
 
 
-def scored_text(article: Article) -> str:
-    """The text of the title and body paragraphs, one paragraph a line."""
-    return "\n".join(article.text[p.start : p.end] for p in article.paragraphs if p.role in SCORED_ROLES)
+def body_readability(article: Article, meter: Readability) -> dict[str, Any]:
+    """Readability of the body paragraphs, from the article's own tokens and sentences."""
+    words = [t.text for t in article.tokens_in_roles({"body"})]
+    n_sentences = sum(1 for s in article.sentences if article.paragraphs[s.paragraph].role == "body")
+    return meter.indices(words, n_sentences)
 
 
-def body_text(article: Article) -> str:
-    return "\n".join(article.text[p.start : p.end] for p in article.paragraphs if p.role == "body")
+def scored_words(article: Article) -> int:
+    """Words in title and body paragraphs."""
+    return len(article.tokens_in_roles(SCORED_ROLES))
 
 
-def compute_scores(article: Article, findings: list[Finding], sources: list[Source]) -> dict[str, Any]:
+def compute_scores(article: Article, findings: list[Finding], sources: list[Source], meter: Readability) -> dict[str, Any]:
     """The ``scores`` block of the report."""
-    words = len(tokenize(scored_text(article)))
+    words = scored_words(article)
     counts: dict[str, dict[str, int]] = {}
     rates: dict[str, dict[str, float]] = {}
     categories: dict[str, dict[str, int]] = {}
@@ -47,31 +50,6 @@ def compute_scores(article: Article, findings: list[Finding], sources: list[Sour
         "categories": categories,
         "author_weight": weights,
         "sourcing": sourcing_profile(article, sources),
-        "readability": readability(body_text(article)),
+        "readability": body_readability(article, meter),
         "classifier": None,
-    }
-
-
-def sourcing_profile(article: Article, sources: list[Source]) -> dict[str, Any]:
-    """Who speaks, in numbers: types, distinct named sources, quote kinds, unsourced share."""
-    by_type = Counter(s.type for s in sources)
-    n = len(sources)
-    named = {s.name for s in sources if s.type in ("named_person", "named_organization")}
-    body_sentences = [i for i, s in enumerate(article.sentences) if article.paragraphs[s.paragraph].role == "body"]
-    attributed = {s.sentence for s in sources}
-    unsourced = [i for i in body_sentences if i not in attributed]
-    quotes_per_speaker = Counter(s.name for s in sources if s.quoted in ("direct", "mixed"))
-    return {
-        "attributions": n,
-        "by_type": {t: by_type.get(t, 0) for t in SOURCE_TYPES},
-        "distinct_named_sources": len(named),
-        "share_vague": round(by_type.get("vague", 0) / n, 3) if n else 0.0,
-        "share_anonymous": round(by_type.get("anonymous", 0) / n, 3) if n else 0.0,
-        "share_self_or_link_only": round((by_type.get("self", 0) + by_type.get("link_only", 0)) / n, 3) if n else 0.0,
-        "direct_quotes": sum(s.quoted == "direct" for s in sources),
-        "mixed_quotes": sum(s.quoted == "mixed" for s in sources),
-        "paraphrases": sum(s.quoted == "paraphrase" for s in sources),
-        "quotes_per_speaker": dict(sorted(quotes_per_speaker.items())),
-        "body_sentences": len(body_sentences),
-        "share_sentences_without_source": round(len(unsourced) / len(body_sentences), 3) if body_sentences else 0.0,
     }

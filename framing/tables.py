@@ -5,6 +5,7 @@ Rows are built from the report's JSON form, so every table carries exactly what 
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .model import KINDS, SOURCE_TYPES
@@ -36,7 +37,20 @@ def article_row(report: dict[str, Any]) -> dict[str, Any]:
         row[f"classifier_{key}"] = clf.get(key) if isinstance(clf, dict) else None
     row["lexicon_version"] = report.get("lexicon_version")
     row["framing_version"] = report.get("framing_version")
-    return row
+    return _with_input_columns(row, (report.get("input") or {}).get("metadata") or {})
+
+
+def _with_input_columns(row: dict[str, Any], metadata: dict[str, Any]) -> dict[str, Any]:
+    """A corpus table's own columns (``report["input"]["metadata"]``) right after ``path``; a
+    column whose name framing uses is kept as ``input_<name>`` unless it holds the same value."""
+    if not metadata:
+        return row
+    extra = {}
+    for key, value in metadata.items():
+        if key in row and str(row[key]) == str(value):
+            continue
+        extra[f"input_{key}" if key in row else key] = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+    return {"path": row["path"], **extra, **{k: v for k, v in row.items() if k != "path"}}
 
 
 def finding_rows(report: dict[str, Any]) -> list[dict[str, Any]]:

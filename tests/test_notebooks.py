@@ -12,12 +12,13 @@ from .conftest import ROOT
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def test_all_four_notebooks_are_there():
+def test_all_notebooks_are_there():
     assert [p.name for p in NOTEBOOKS] == [
         "01_article_report.ipynb",
         "02_compare_two_articles.ipynb",
         "03_classroom_exercise.ipynb",
         "04_corpus_study.ipynb",
+        "05_validation.ipynb",
     ]
 
 

@@ -1,0 +1,14 @@
+"""The learned half of framing: sentence classifiers, explained and safe to load.
+
+>>> from framing.classifier import SentenceScorer
+>>> scorer = SentenceScorer.load()          # the shipped models, hash-checked
+>>> scorer.explain("The regime's thugs slammed the so-called reform.")[:1]  # doctest: +SKIP
+[('"thugs"', 0.61)]
+
+See ``framing/models/README.md`` for the model card.
+"""
+from .features import LexiconFeatures, SentenceFeaturizer
+from .scorer import SentenceScorer, SentenceScores
+from .store import ModelError
+
+__all__ = ["LexiconFeatures", "ModelError", "SentenceFeaturizer", "SentenceScorer", "SentenceScores"]

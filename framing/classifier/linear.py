@@ -1,0 +1,209 @@
+"""One classifier head rebuilt from plain arrays: features, a linear model, calibration.
+
+A head's features come in blocks, in this order: word n-gram TF-IDF, character n-gram
+TF-IDF, lexicon features (standardised) and, where the training data marked cue words,
+cue-word features (standardised). Each block is scaled by its weight. The decision is
+``coef @ x + intercept`` per class; probabilities come from per-class sigmoid
+calibration (Platt scaling), as scikit-learn's ``CalibratedClassifierCV`` computes them.
+
+Being linear, a score splits exactly into contributions, one per feature; ``explain``
+gathers them by word (a word's unigram, the character n-grams inside it and its
+cue-word score) and by lexicon feature.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from .cuewords import CueWordTable
+from .tfidf import TfidfTable
+
+BLOCKS = ("word", "char", "lexicon", "cues")
+
+
+@dataclass
+class Standardised:
+    """A dense block: feature names, the training mean and scale, and the block weight."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weight: float = 1.0
+
+    def z(self, raw: np.ndarray) -> np.ndarray:
+        return (np.asarray(raw, dtype=np.float64) - self.mean) / self.scale * self.weight
+
+
+@dataclass
+class LinearHead:
+    """A trained head: blocks, coefficients (classes x features) and calibration."""
+
+    name: str
+    classes: tuple[str, ...]
+    positive: tuple[str, ...]
+    coef: np.ndarray  # (1, n) for two classes, else (n_classes, n)
+    intercept: np.ndarray
+    calibration_a: np.ndarray  # one sigmoid per column of coef
+    calibration_b: np.ndarray
+    word: Optional[TfidfTable] = None
+    char: Optional[TfidfTable] = None
+    word_weight: float = 1.0
+    char_weight: float = 1.0
+    lexicon: Optional[Standardised] = None
+    cues: Optional[Standardised] = None
+    cue_words: Optional[CueWordTable] = None
+    threshold: float = 0.5
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.coef = np.atleast_2d(np.asarray(self.coef, dtype=np.float64))
+        self.intercept = np.atleast_1d(np.asarray(self.intercept, dtype=np.float64))
+        sizes = self.block_sizes()
+        if self.coef.shape[1] != sum(sizes.values()):
+            raise ValueError(f"coefficients have {self.coef.shape[1]} columns, the feature blocks {sum(sizes.values())}")
+        n_rows = 1 if len(self.classes) == 2 else len(self.classes)
+        if self.coef.shape[0] != n_rows or len(self.intercept) != n_rows or len(self.calibration_a) != n_rows or len(self.calibration_b) != n_rows:
+            raise ValueError(f"{len(self.classes)} classes need {n_rows} coefficient row(s), intercept(s) and calibrator(s)")
+        if not self.positive or not set(self.positive) <= set(self.classes) or set(self.positive) == set(self.classes):
+            raise ValueError(f"positive labels {list(self.positive)} must be some, not all, of the classes {list(self.classes)}")
+        if (self.cues is None) != (self.cue_words is None):
+            raise ValueError("cue-word features need both their word model and their scaling")
+        self._offsets = {}
+        at = 0
+        for block, size in sizes.items():
+            self._offsets[block] = at
+            at += size
+        self._positive_index = [self.classes.index(c) for c in self.positive]
+
+    def block_sizes(self) -> dict[str, int]:
+        """Columns per block present, in feature order."""
+        sizes = {
+            "word": len(self.word.vocabulary) if self.word else 0,
+            "char": len(self.char.vocabulary) if self.char else 0,
+            "lexicon": len(self.lexicon.names) if self.lexicon else 0,
+            "cues": len(self.cues.names) if self.cues else 0,
+        }
+        return {b: n for b, n in sizes.items() if n}
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _dense_blocks(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray]) -> list[tuple[str, np.ndarray]]:
+        """The standardised, weighted dense blocks of ``texts``."""
+        out = []
+        if self.lexicon is not None:
+            if lexicon_rows is None:
+                raise ValueError(f"head {self.name!r} needs the sentences' lexicon features")
+            out.append(("lexicon", self.lexicon.z(np.asarray(lexicon_rows).reshape(len(texts), -1))))
+        if self.cues is not None:
+            out.append(("cues", self.cues.z(self.cue_words.rows(texts))))
+        return out
+
+    def _sparse_blocks(self, texts: Sequence[str]):
+        """(block, rows, columns, weighted values) of the TF-IDF blocks of ``texts``."""
+        for block, table, weight in (("word", self.word, self.word_weight), ("char", self.char, self.char_weight)):
+            if table is not None:
+                rows, cols, values = table.entries(texts)
+                yield block, rows, cols, values * weight
+
+    def features(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> sp.csr_matrix:
+        """The weighted feature matrix of ``texts`` (one row each), as the model saw it in training."""
+        texts = list(texts)
+        width = self.coef.shape[1]
+        parts = [(rows, cols + self._offsets[block], values) for block, rows, cols, values in self._sparse_blocks(texts)]
+        for block, z in self._dense_blocks(texts, lexicon_rows):
+            rows, cols = np.indices(z.shape)
+            parts.append((rows.ravel(), cols.ravel() + self._offsets[block], z.ravel()))
+        rows, cols, values = (np.concatenate(p) for p in zip(*parts)) if parts else (np.zeros(0, int),) * 2 + (np.zeros(0),)
+        return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), width))
+
+    def decisions(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> np.ndarray:
+        """Linear decision values, one row per text and one column per coefficient row."""
+        texts = list(texts)
+        out = np.tile(self.intercept, (len(texts), 1))
+        for block, rows, cols, values in self._sparse_blocks(texts):
+            weighted = self.coef[:, cols + self._offsets[block]] * values
+            for k in range(len(self.coef)):
+                out[:, k] += np.bincount(rows, weights=weighted[k], minlength=len(texts))
+        for block, z in self._dense_blocks(texts, lexicon_rows):
+            offset = self._offsets[block]
+            out += z @ self.coef[:, offset : offset + z.shape[1]].T
+        return out
+
+    def calibrate(self, decisions: np.ndarray) -> np.ndarray:
+        """Class probabilities from decision values: a sigmoid per column, then normalised."""
+        p = 1.0 / (1.0 + np.exp(self.calibration_a * decisions + self.calibration_b))
+        if len(self.classes) == 2:
+            return np.column_stack([1.0 - p[:, 0], p[:, 0]])
+        total = p.sum(axis=1, keepdims=True)
+        uniform = np.full_like(p, 1.0 / len(self.classes))
+        return np.divide(p, total, out=uniform, where=total > 0)
+
+    def predict_proba(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> np.ndarray:
+        """Calibrated class probabilities, one row per text, columns in ``classes`` order."""
+        if not len(texts):
+            return np.zeros((0, len(self.classes)))
+        return self.calibrate(self.decisions(texts, lexicon_rows))
+
+    def scores(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> np.ndarray:
+        """The probability of the positive label(s), one per text."""
+        return self.predict_proba(texts, lexicon_rows)[:, self._positive_index].sum(axis=1)
+
+    # -- explaining ----------------------------------------------------------------------
+    def _direction(self, text: str, rows: Optional[np.ndarray]) -> np.ndarray:
+        """The coefficient row whose contributions explain the positive score: with more
+        than two classes, the likeliest positive class against the likeliest other one."""
+        if len(self.classes) == 2:
+            return self.coef[0] if self._positive_index == [1] else -self.coef[0]
+        proba = self.predict_proba([text], rows)[0]
+        pos = max(self._positive_index, key=lambda i: proba[i])
+        neg = max((i for i in range(len(self.classes)) if i not in self._positive_index), key=lambda i: proba[i])
+        return self.coef[pos] - self.coef[neg]
+
+    def explain(self, text: str, lexicon_row: Optional[np.ndarray] = None, top: int = 8) -> list[tuple[str, float]]:
+        """The ``top`` largest contributions (in log-odds) toward the positive label.
+
+        Words and word pairs are quoted (``"regime"``); a word's character n-grams and
+        cue-word score count toward the word. Lexicon features read ``lexicon:<name>``.
+        """
+        rows = None if lexicon_row is None else np.asarray(lexicon_row).reshape(1, -1)
+        direction = self._direction(text, rows)
+        by_unit: dict[str, float] = {}
+
+        def credit(unit: str, value: float) -> None:
+            if unit:
+                by_unit[unit] = by_unit.get(unit, 0.0) + value
+
+        for block, _, cols, values in self._sparse_blocks([text]):
+            table = self.word if block == "word" else self.char
+            # a column's contribution, shared equally by its occurrences in the text
+            per_column = np.zeros(len(table.vocabulary))
+            per_column[cols] = values * direction[cols + self._offsets[block]]
+            units = table.units(text)
+            if units:
+                repeats = np.bincount(np.concatenate([c for _, c in units]), minlength=len(per_column))
+                share = np.divide(per_column, repeats, out=np.zeros_like(per_column), where=repeats > 0)
+                for unit, unit_cols in units:
+                    credit(_quoted(unit), float(share[unit_cols].sum()))
+        for block, z in self._dense_blocks([text], rows):
+            offset = self._offsets[block]
+            contributions = z[0] * direction[offset : offset + z.shape[1]]
+            if block == "lexicon":
+                for name, value in zip(self.lexicon.names, contributions):
+                    credit(f"lexicon:{name}", float(value))
+            else:
+                for word, value in self.cue_words.credit(text, dict(zip(self.cues.names, contributions))):
+                    credit(_quoted(word), float(value))
+        ranked = sorted(by_unit.items(), key=lambda kv: -kv[1])
+        return [(unit, round(value, 4)) for unit, value in ranked[:top]]
+
+
+def _quoted(unit: str) -> str:
+    """A word or word pair in quotation marks, without the punctuation around it."""
+    start, end = 0, len(unit)
+    while start < end and not unit[start].isalnum():
+        start += 1
+    while end > start and not unit[end - 1].isalnum():
+        end -= 1
+    return f'"{unit[start:end]}"' if end > start else ""

@@ -1,0 +1,222 @@
+"""Scoring an article's sentences with the classifier heads, and summarising the scores.
+
+``SentenceScorer.load()`` reads the shipped models (or a folder from ``framing train``)
+and ``score(article, findings)`` gives every title and body sentence two calibrated
+probabilities: ``score`` (loaded or one-sided language, the ``bias`` head, trained on
+BABE) and ``hedge_score`` (hedged or weasel-worded, the ``hedge`` head, trained on
+wiki-weasel). Sentences in other paragraphs (byline, site chrome) get None.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Sequence, Union
+
+import numpy as np
+
+from ..lexicon import Lexicon
+from ..model import Article, Finding
+from .features import SentenceFeaturizer
+from .linear import LinearHead
+from .store import ModelError, default_folder, has_head, load_head
+
+#: Sentences shown with their explanations in ``summary``.
+TOP_SENTENCES = 5
+#: Features listed per explained sentence.
+TOP_FEATURES = 8
+DIGITS = 4
+
+
+@dataclass(frozen=True)
+class SentenceScores:
+    """Scores of one article's sentences, index-aligned with ``article.sentences``.
+
+    ``score`` and ``hedge_score`` hold a probability for each title or body sentence
+    and None for the others (and ``hedge_score`` is None throughout without a hedge head).
+    """
+
+    score: tuple[Optional[float], ...]
+    hedge_score: tuple[Optional[float], ...]
+    lexicon_rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def scored(self) -> list[int]:
+        """Indices of the sentences that carry a score."""
+        return [i for i, s in enumerate(self.score) if s is not None]
+
+
+class SentenceScorer:
+    """The classifier heads with the lexicon features they read; load once, score many articles."""
+
+    def __init__(self, bias: LinearHead, hedge: Optional[LinearHead] = None, lexicon: Optional[Lexicon] = None):
+        if lexicon is None:
+            from ..pipeline import default_analyzer
+
+            lexicon = default_analyzer().lexicon
+        self.bias = bias
+        self.hedge = hedge
+        self.featurizer = SentenceFeaturizer(lexicon)
+        self._columns = {head.name: lexicon_columns(head, self.featurizer.names) for head in self.heads}
+
+    @classmethod
+    def load(cls, path: Union[str, Path, None] = None, lexicon: Optional[Lexicon] = None) -> "SentenceScorer":
+        """The heads in ``path`` (None: the shipped models), checked against their manifest.
+
+        A folder with only a ``bias`` head (what ``framing train`` writes by default)
+        takes the shipped ``hedge`` head. Raises ``ModelError`` with a one-line reason.
+        """
+        shipped = default_folder()
+        folder = Path(path) if path is not None else shipped
+        if not has_head(folder, "bias"):
+            raise ModelError(f"{folder}: no bias head (bias.json); train one with `framing train`")
+        hedge_folder = folder if has_head(folder, "hedge") else shipped
+        return cls(load_head(folder, "bias"), load_head(hedge_folder, "hedge"), lexicon)
+
+    @property
+    def heads(self) -> list[LinearHead]:
+        return [h for h in (self.bias, self.hedge) if h is not None]
+
+    @property
+    def threshold(self) -> float:
+        """The documented threshold: a sentence scoring at least this counts as flagged."""
+        return self.bias.threshold
+
+    def _head_rows(self, head: LinearHead, rows: np.ndarray) -> Optional[np.ndarray]:
+        return select_columns(rows, self._columns[head.name])
+
+    @property
+    def warnings(self) -> list[str]:
+        """Reasons to read the scores with care (e.g. lexicons changed since training)."""
+        out = []
+        for head in self.heads:
+            trained = head.meta.get("lexicon_sha256")
+            if trained and trained != self.featurizer.lexicon.sha256:
+                out.append(
+                    f"classifier: the {head.name} model was trained with other lexicons (sha256 {trained[:12]}); "
+                    "its lexicon features may read differently"
+                )
+        return out
+
+    # -- scoring --------------------------------------------------------------------------
+    def score(self, article: Article, findings: Optional[Sequence[Finding]] = None) -> SentenceScores:
+        """Score every title and body sentence of ``article``.
+
+        Pass the report's ``findings`` to reuse them; without them the detectors run again.
+        """
+        indices = article.scored_sentences()
+        n = len(article.sentences)
+        if not indices:
+            return SentenceScores((None,) * n, (None,) * n)
+        if findings is None:
+            findings = self.featurizer.findings(article)
+        texts = [article.text[article.sentences[i].start : article.sentences[i].end] for i in indices]
+        rows = self.featurizer.of_article(article, findings, indices)
+        columns: dict[str, list[Optional[float]]] = {}
+        for head in self.heads:
+            values = head.scores(texts, self._head_rows(head, rows))
+            column: list[Optional[float]] = [None] * n
+            for i, v in zip(indices, values):
+                column[i] = round(float(v), DIGITS)
+            columns[head.name] = column
+        return SentenceScores(
+            score=tuple(columns["bias"]),
+            hedge_score=tuple(columns.get("hedge", [None] * n)),
+            lexicon_rows=dict(zip(indices, rows)),
+        )
+
+    def explain(self, sentence_text: str, top: int = TOP_FEATURES) -> list[tuple[str, float]]:
+        """The features that push one sentence's ``score`` up most: (feature, log-odds).
+
+        Features are words or word pairs in quotation marks (``'"regime"'``) and lexicon
+        features (``'lexicon:loaded/hyperbole'``); see ``framing/models/README.md``.
+        """
+        rows = self.featurizer.of_text(sentence_text).reshape(1, -1)
+        return self.bias.explain(sentence_text, self._head_rows(self.bias, rows), top)
+
+    def summary(self, article: Article, scores: Optional[SentenceScores] = None, findings: Optional[Sequence[Finding]] = None, top: int = TOP_SENTENCES) -> dict[str, Any]:
+        """The article's classifier summary (JSON-ready).
+
+        ``mean`` and ``share_above_threshold`` (the share of title and body sentences whose
+        ``score`` is at least ``threshold``, 0.5), the same for ``hedge_score``, and the
+        ``top`` highest-scoring sentences with their explanations.
+        """
+        scores = scores if scores is not None else self.score(article, findings)
+        indices = scores.scored()
+        values = [scores.score[i] for i in indices]
+        hedges = [scores.hedge_score[i] for i in indices if scores.hedge_score[i] is not None]
+        ranked = sorted(indices, key=lambda i: (-scores.score[i], i))[:top]
+        highest = []
+        for i in ranked:
+            s = article.sentences[i]
+            text = article.text[s.start : s.end]
+            rows = scores.lexicon_rows.get(i)
+            explanation = self.bias.explain(text, None if rows is None else self._head_rows(self.bias, rows.reshape(1, -1)), TOP_FEATURES)
+            highest.append(
+                {
+                    "sentence": i,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": text,
+                    "score": scores.score[i],
+                    "hedge_score": scores.hedge_score[i],
+                    "explanation": [{"feature": f, "contribution": c} for f, c in explanation],
+                }
+            )
+        return {
+            "models": {head.name: _model_facts(head) for head in self.heads},
+            "threshold": self.threshold,
+            "sentences": len(indices),
+            "mean": _mean(values),
+            "share_above_threshold": _share(values, self.threshold),
+            "hedge_mean": _mean(hedges),
+            "hedge_share_above_threshold": _share(hedges, self.hedge.threshold if self.hedge else self.threshold),
+            "top": highest,
+        }
+
+
+def lexicon_columns(head: LinearHead, names: Sequence[str]) -> Optional[np.ndarray]:
+    """Where each lexicon feature of ``head`` sits among ``names`` (-1: absent, reads 0).
+
+    Heads read their lexicon features by name, so a lexicon that gained or lost a
+    category since training still lines up.
+    """
+    if head.lexicon is None:
+        return None
+    index = {name: i for i, name in enumerate(names)}
+    return np.array([index.get(name, -1) for name in head.lexicon.names], dtype=np.intp)
+
+
+def select_columns(rows: Optional[np.ndarray], columns: Optional[np.ndarray]) -> Optional[np.ndarray]:
+    """The columns ``columns`` of ``rows`` (see ``lexicon_columns``)."""
+    if columns is None or rows is None:
+        return None
+    padded = np.hstack([rows, np.zeros((len(rows), 1))])  # column -1 reads this zero
+    return padded[:, columns]
+
+
+def predict_texts(head: LinearHead, texts: Sequence[str], featurizer: Optional[SentenceFeaturizer] = None) -> np.ndarray:
+    """Class probabilities of sentences each read on its own, as in training."""
+    if featurizer is None:
+        from ..pipeline import default_analyzer
+
+        featurizer = SentenceFeaturizer(default_analyzer().lexicon)
+    columns = lexicon_columns(head, featurizer.names)
+    rows = np.array([featurizer.of_text(t) for t in texts]).reshape(len(texts), -1) if columns is not None else None
+    return head.predict_proba(list(texts), select_columns(rows, columns))
+
+
+def _model_facts(head: LinearHead) -> dict[str, Any]:
+    meta = head.meta
+    return {
+        "task": meta.get("task"),
+        "trained_on": meta.get("trained_on"),
+        "licence": meta.get("licence"),
+        "sha256": meta.get("sha256", {}).get(f"{head.name}.npz"),
+    }
+
+
+def _mean(values: Sequence[float]) -> Optional[float]:
+    return round(sum(values) / len(values), DIGITS) if values else None
+
+
+def _share(values: Sequence[float], threshold: float) -> Optional[float]:
+    return round(sum(v >= threshold for v in values) / len(values), DIGITS) if values else None

@@ -1,0 +1,145 @@
+"""A view of an article's tokens for reading speaker phrases: capitalised runs (names),
+role terms, possessives and prepositions, with quotations set apart."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .context import Context
+from .mentions import Mentions
+from .source_tables import DETERMINERS, FUNCTION_WORDS, MONTHS, PREPOSITIONS, Role, SourceTables
+from .tokens import tokenize
+
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)(?:-[A-Z]|$)")
+_NAME_GAP = re.compile(r"^(?: |'\s?|’\s?|\.\s|\. ?)$")
+SCARE_WORDS = 3  # a quotation this short is a scare quote or a label, still part of a phrase
+CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
+
+
+class TokenView:
+    """Token-level tests shared by the phrase reader: names, roles, possessives, quotations."""
+
+    def __init__(self, ctx: Context, tables: SourceTables, mentions: Mentions):
+        self.ctx = ctx
+        self.text = ctx.article.text
+        self.tokens = ctx.article.tokens
+        self.tables = tables
+        self.mentions = mentions
+        # tokens inside a quotation of more than SCARE_WORDS words: the speaker's words, not a phrase
+        long_quotes = [q for q in ctx.article.quotes if q.block or len(tokenize(self.text, q.inner_start, q.inner_end)) > SCARE_WORDS]
+        self.quoted = [any(q.inner_start <= t.start and t.end <= q.inner_end for q in long_quotes) for t in self.tokens]
+
+    # -- tokens ---------------------------------------------------------------------
+    def word(self, i: int) -> str:
+        return self.tokens[i].text.lower().replace("’", "'")
+
+    def span(self, a: int, b: int) -> str:
+        return self.text[self.tokens[a].start : self.tokens[b].end]
+
+    def gap_ok(self, i: int) -> bool:
+        """Whether tokens ``i-1`` and ``i`` may belong to one phrase (only a space or a name's apostrophe)."""
+        between = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        return bool(_NAME_GAP.match(between)) and not self.quoted[i] and not self.quoted[i - 1]
+
+    def possessive(self, i: int) -> bool:
+        w = self.word(i)
+        return w.endswith("'s") or (w.endswith("s") and self.text[self.tokens[i].end : self.tokens[i].end + 1] in "'’" and not self._name_tok(i + 1))
+
+    def role_at(self, i: int) -> Optional[tuple[int, Role]]:
+        """A role term ending at token ``i``: (its first token, the role)."""
+        for n in range(min(self.tables.longest_role, i + 1), 0, -1):
+            words = tuple(self.word(k) for k in range(i - n + 1, i + 1))
+            if n > 1 and not all(self.gap_ok(k) for k in range(i - n + 2, i + 1)):
+                continue
+            hit = self.tables.role(words)
+            if hit is None and n == 1 and "-" in words[0]:
+                hit = self.tables.role((words[0].rsplit("-", 1)[1],))
+            if hit:
+                return i - n + 1, hit
+        return None
+
+    def _name_tok(self, i: int) -> bool:
+        if i >= len(self.tokens) or self.quoted[i]:
+            return False
+        t = self.tokens[i].text
+        if _PARTICLE.match(t):
+            return True
+        return t[:1].isupper() and self.word(i) not in MONTHS and self.word(i) != "i"
+
+    def starts_name(self, i: int) -> bool:
+        if not self._name_tok(i):
+            return False
+        w = self.word(i)
+        if self.ctx.is_sentence_start(i) or self.text[self.tokens[i].start - 1 : self.tokens[i].start] in "“\"‘'(":
+            if w in FUNCTION_WORDS or w in self.tables.pronouns or w in self.tables.group_nouns:
+                return False
+            role = self.role_at(i)
+            if role and role[1].type != "official":
+                return False
+        return True
+
+    # -- names ------------------------------------------------------------------------
+    def name_runs(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Runs of capitalised words in ``[first, last]``; a possessive ends a run."""
+        runs: list[tuple[int, int]] = []
+        i = first
+        while i <= last:
+            if not self.starts_name(i):
+                i += 1
+                continue
+            j = i
+            while j + 1 <= last and self.gap_ok(j + 1) and not self.possessive(j):
+                if self._name_tok(j + 1) and self.word(j + 1) not in FUNCTION_WORDS:
+                    j += 1
+                elif self.word(j + 1) in CONNECTORS and j + 2 <= last and self._name_tok(j + 2) and self.gap_ok(j + 2):
+                    j += 2
+                else:
+                    break
+            run = self._trim_connectors(i, j)
+            if not self._adjective(*run):
+                runs.append(run)
+            i = run[1] + 1
+        return self._join_possessive_orgs(runs)
+
+    def _adjective(self, a: int, b: int) -> bool:
+        """A lone capitalised word before a lower-case one is a modifier, not a name, when it
+        looks like a demonym ("Iranian regime") or opens the sentence ("Political consultants")."""
+        nxt = b + 1
+        if a != b or nxt >= len(self.tokens) or not self.gap_ok(nxt) or not self.tokens[nxt].text[:1].islower():
+            return False
+        w = self.word(a)
+        if self.tokens[a].text.isupper() or w in self.tables.places or self.tokens[a].text in self.tables.org_words:
+            return False
+        return w.endswith(("ic", "ian", "ish", "ese", "an")) or (self.ctx.is_sentence_start(a) and not self.mentions.known([self.tokens[a].text], self.tokens[a].start))
+
+    def _trim_connectors(self, i: int, j: int) -> tuple[int, int]:
+        """Keep "of"/"and" inside a run only when the run names an organisation."""
+        if any(self.tokens[k].text in self.tables.org_words for k in range(i, j + 1)):
+            return i, j
+        for k in range(i + 1, j):
+            if self.word(k) in CONNECTORS:
+                return i, k - 1
+        return i, j
+
+    def _join_possessive_orgs(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """"St Aldric's" + "Hospital" is one organisation's name."""
+        out: list[tuple[int, int]] = []
+        for a, b in runs:
+            if out and out[-1][1] == a - 1 and self.possessive(a - 1) and self.tokens[b].text in self.tables.org_words:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
+
+    def governed(self, a: int, floor: int) -> bool:
+        """Whether a preposition governs the phrase starting at ``a`` (over determiners and possessives)."""
+        k, steps = a - 1, 0
+        while k >= floor and steps < 3:
+            w = self.word(k)
+            if w in PREPOSITIONS:
+                return True
+            if w in DETERMINERS or self.possessive(k) or w == "both":
+                k, steps = k - 1, steps + 1
+                continue
+            break
+        return False

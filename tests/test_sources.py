@@ -1,0 +1,127 @@
+"""The source ledger on the three seed articles (no shared data needed)."""
+import pytest
+
+from framing.context import Context
+from framing.detectors import run_detectors
+from framing.sides import load_sides
+from framing.sources import find_sources
+from framing.sourcing import sourcing_profile
+
+
+def by_text(report, start):
+    found = [s for s in report.sources if s.text.startswith(start)]
+    assert found, f"no source starting {start!r}: {[s.text for s in report.sources]}"
+    return found[0]
+
+
+def quote(report, s):
+    return report.article.text[s.quote_start : s.quote_end]
+
+
+def test_named_sources_with_their_quotes(seed_report):
+    r = seed_report
+    rasool = by_text(r, "Brigadier General Yahya Rasool, spokesman for Iraq's Joint Operations Command")
+    assert (rasool.name, rasool.type, rasool.verb, rasool.quoted) == ("Yahya Rasool", "named_person", "stated", "mixed")
+    assert rasool.affiliation == "Iraq's Joint Operations Command" and quote(r, rasool).startswith("“resolute")
+    sudani = by_text(r, "Iraqi Prime Minister Mohammed Shia")
+    assert (sudani.type, sudani.verb, sudani.quoted, sudani.role) == ("named_person", "reiterated", "direct", "Iraqi Prime Minister")
+    assert quote(r, sudani).startswith("“the end of the US-led coalition")
+    raisi = by_text(r, "Iranian president Ebrahim Raisi")
+    assert (raisi.name, raisi.quoted, quote(r, raisi)) == ("Ebrahim Raisi", "mixed", '"terrorist and criminal"')
+    later = [s for s in r.sources if s.text == "Raisi"]
+    assert later and later[0].name == "Ebrahim Raisi" and later[0].mention == "surname"
+
+
+def test_organisation_and_its_acronym(seed_report):
+    centcom = [s for s in seed_report.sources if s.name == "US Central Command"]
+    assert {s.text for s in centcom} == {"US Central Command", "the US Centcom"}
+    assert all(s.type == "named_organization" for s in centcom)
+    assert any(s.url for s in centcom)  # "[according US Central Command](#)" backs the first mention
+
+
+def test_al_maliki_paraphrased_with_a_quoted_fragment(seed_report):
+    m = by_text(seed_report, "al-Maliki")
+    assert (m.name, m.quoted, m.verb, m.stance) == ("Nuri al-Maliki", "mixed", "stressed", "endorsing")
+
+
+@pytest.mark.parametrize("text, affiliation", [("15 Jewish members of the House", "House"), ("leading progressive members of Congress", "Congress")])
+def test_groups_of_officeholders_are_official(seed_report, text, affiliation):
+    s = by_text(seed_report, text)
+    assert (s.text, s.type, s.affiliation, s.quoted) == (text, "official", affiliation, "mixed")
+
+
+@pytest.mark.parametrize("text", ["many voices", "Some observers", "many international observers and organizations"])
+def test_vague_groups(seed_report, text):
+    assert by_text(seed_report, text).type == "vague"
+
+
+def test_self_and_link_only(seed_report):
+    assert by_text(seed_report, "As I wrote").type == "self"
+    link_only = {s.text for s in seed_report.sources if s.type == "link_only"}
+    assert {"the main winner", "widely condemned", "genocide"} <= link_only
+    assert not {"wrote", "describe Iran today as “the main power”"} & link_only  # those back an attribution
+
+
+def test_offsets_hold_for_every_source(seed_report, wire_report, opinion_report):
+    for r in (seed_report, wire_report, opinion_report):
+        for s in r.sources:
+            assert r.article.text[s.start : s.end] == s.text
+            assert s.quote_start is None or r.article.text[s.quote_start] in "“\"‘'"
+
+
+def test_wire_anonymous_source_with_reason(wire_report):
+    s = by_text(wire_report, "A council official")
+    assert s.type == "anonymous" and s.anonymity_reason == "because they were not authorised to speak publicly"
+
+
+def test_wire_pronouns_surnames_and_descriptions(wire_report):
+    r = wire_report
+    assert by_text(r, "She").name == "Ines Varga"
+    he = [s for s in r.sources if s.text == "he"]
+    assert he and all(s.name == "Tomas Brandt" for s in he)
+    assert by_text(r, "the company").name == "Calder Chemicals"
+    assert by_text(r, "Hale").name == "Martin Hale"
+    assert by_text(r, "A Harlow Bay Fire and Rescue Service spokesperson").type == "official"
+
+
+def test_opinion_pronoun_goes_to_the_last_compatible_person(opinion_report):
+    assert by_text(opinion_report, "she").name == "Rosa Linden"
+
+
+def test_profile(seed_report, opinion_report):
+    p = seed_report.scores["sourcing"]
+    assert {"Yahya Rasool", "Ebrahim Raisi", "US Central Command", "Nuri al-Maliki"} <= set(p["named_sources"])
+    assert p["first_voice"]["name"] == "US Central Command"
+    assert p["by_type"]["link_only"] >= 3 and p["share_link_only"] > 0
+    assert p["links"]["count"] == 13 and p["unattributed_claims"] >= 1
+    q = opinion_report.scores["sourcing"]
+    assert q["links"]["same_outlet"] >= 2 and q["quotes_per_speaker"].get("Rosa Linden", 0) >= 1
+
+
+def test_hedge_on_the_attribution(analyzer):
+    r = analyzer.score_text("# Plan is dead\n\nThe minister reportedly said the plan was dead.\n\nOfficials gave no reason.")
+    (s,) = [s for s in r.sources if s.text == "The minister"]
+    assert (s.type, s.verb, s.hedge) == ("official", "said", "reportedly")
+
+
+def test_sides_from_a_user_mapping(tmp_path, analyzer):
+    path = tmp_path / "sides.tsv"
+    path.write_text("name\tside\nRaisi\tIran\nUS Central Command\tUS\n", encoding="utf-8")
+    sides = load_sides(path)
+    assert sides == {"raisi": "Iran", "us central command": "US"}
+    from tests.conftest import SEED
+
+    article, _ = analyzer._builder.build(SEED.read_text(encoding="utf-8"), path=str(SEED), syntax="markdown")
+    ctx = Context(article, analyzer._matcher)
+    findings = run_detectors(ctx)
+    ledger = find_sources(ctx, findings, sides=sides)
+    assert {s.side for s in ledger if "Raisi" in s.name} == {"Iran"}
+    profile = sourcing_profile(article, ledger)
+    assert profile["sides"]["Iran"]["quotes"] >= 1 and profile["sides"]["US"]["attributions"] == 2
+
+
+def test_load_sides_reports_the_bad_line(tmp_path):
+    path = tmp_path / "sides.tsv"
+    path.write_text("name\tside\nRaisi\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sides.tsv:2"):
+        load_sides(path)
