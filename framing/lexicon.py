@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 from .model import KINDS
 from .tokens import term_words
@@ -72,6 +72,13 @@ class Lexicon:
     version: str
     sha256: str
     locations: tuple[str, ...] = field(default=())
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[["Lexicon"], Any]) -> Any:
+        """``build(self)``, computed once per lexicon and kept (lookups built from the tables)."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     def category(self, kind: str, category: str) -> Optional[Category]:
         """The definition of a category, if ``categories.tsv`` has one."""

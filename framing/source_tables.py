@@ -57,6 +57,16 @@ class SourceTables:
     reason_markers: tuple[tuple[str, ...], ...]
 
     longest_role: int = 1  # words in the longest role term
+    role_finals: frozenset[str] = frozenset()  # last words of role terms, and group nouns
+
+    def may_end_role(self, word: str) -> bool:
+        """A quick test: whether a role term could end in ``word`` (see ``role``)."""
+        finals = self.role_finals
+        return (
+            word in finals
+            or (word.endswith("s") and word[:-1] in finals)
+            or ("-" in word and self.may_end_role(word.rsplit("-", 1)[1]))
+        )
 
     def role(self, words: tuple[str, ...]) -> Optional[Role]:
         """The role of lower-cased ``words``, also as a plural; a bare group noun is a role too."""
@@ -77,7 +87,11 @@ def _words(term: str) -> tuple[str, ...]:
 
 
 def source_tables(lexicon: Lexicon) -> SourceTables:
-    """Build the lookups of the ``sources/`` tables."""
+    """The lookups of the ``sources/`` tables (built once per lexicon)."""
+    return lexicon.derived("source_tables", _build)
+
+
+def _build(lexicon: Lexicon) -> SourceTables:
     roles = {}
     for r in lexicon.table("sources/role"):
         # anonymity phrases in role.tsv ("on condition of anonymity") mark a source, they do not head one
@@ -96,6 +110,7 @@ def source_tables(lexicon: Lexicon) -> SourceTables:
         anonymity_reasons=tuple(_words(r["term"]) for r in anonymity if r.get("use") == "reason"),
         reason_markers=tuple(_words(r["term"]) for r in anonymity if r.get("use") == "marker"),
         longest_role=max((len(k) for k in roles), default=1),
+        role_finals=frozenset(k[-1] for k in roles if k) | lexicon.words("sources/group_noun"),
     )
 
 

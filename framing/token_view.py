@@ -3,6 +3,7 @@ role terms, possessives and prepositions, with quotations set apart."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from .context import Context
@@ -16,6 +17,20 @@ SCARE_WORDS = 3  # a quotation this short is a scare quote or a label, still par
 CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
 
 
+def _inside(tokens, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it lies wholly inside one of ``spans`` (a sweep, not a product)."""
+    out = [False] * len(tokens)
+    if not spans:
+        return out
+    starts = [t.start for t in tokens]
+    for lo, hi in spans:
+        k = bisect_left(starts, lo)
+        while k < len(tokens) and tokens[k].end <= hi:
+            out[k] = True
+            k += 1
+    return out
+
+
 class TokenView:
     """Token-level tests shared by the phrase reader: names, roles, possessives, quotations."""
 
@@ -27,19 +42,25 @@ class TokenView:
         self.mentions = mentions
         # tokens inside a quotation of more than SCARE_WORDS words: the speaker's words, not a phrase
         long_quotes = [q for q in ctx.article.quotes if q.block or len(tokenize(self.text, q.inner_start, q.inner_end)) > SCARE_WORDS]
-        self.quoted = [any(q.inner_start <= t.start and t.end <= q.inner_end for q in long_quotes) for t in self.tokens]
+        self.quoted = _inside(self.tokens, [(q.inner_start, q.inner_end) for q in long_quotes])
+        self._words = [t.text.lower().replace("’", "'") for t in self.tokens]
+        self._roles: dict[int, Optional[tuple[int, Role]]] = {}
+        self._gaps: dict[int, bool] = {}
 
     # -- tokens ---------------------------------------------------------------------
     def word(self, i: int) -> str:
-        return self.tokens[i].text.lower().replace("’", "'")
+        return self._words[i]
 
     def span(self, a: int, b: int) -> str:
         return self.text[self.tokens[a].start : self.tokens[b].end]
 
     def gap_ok(self, i: int) -> bool:
         """Whether tokens ``i-1`` and ``i`` may belong to one phrase (only a space or a name's apostrophe)."""
-        between = self.text[self.tokens[i - 1].end : self.tokens[i].start]
-        return bool(_NAME_GAP.match(between)) and not self.quoted[i] and not self.quoted[i - 1]
+        ok = self._gaps.get(i)
+        if ok is None:
+            between = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+            ok = self._gaps[i] = bool(_NAME_GAP.match(between)) and not self.quoted[i] and not self.quoted[i - 1]
+        return ok
 
     def possessive(self, i: int) -> bool:
         w = self.word(i)
@@ -47,6 +68,13 @@ class TokenView:
 
     def role_at(self, i: int) -> Optional[tuple[int, Role]]:
         """A role term ending at token ``i``: (its first token, the role)."""
+        if i not in self._roles:
+            self._roles[i] = self._role_at(i)
+        return self._roles[i]
+
+    def _role_at(self, i: int) -> Optional[tuple[int, Role]]:
+        if not self.tables.may_end_role(self._words[i]):
+            return None
         for n in range(min(self.tables.longest_role, i + 1), 0, -1):
             words = tuple(self.word(k) for k in range(i - n + 1, i + 1))
             if n > 1 and not all(self.gap_ok(k) for k in range(i - n + 2, i + 1)):

@@ -14,9 +14,13 @@ from ..model import Finding
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:other\s+)?([a-z][a-z\-]+)")
 
 
+def _collectives(lexicon) -> frozenset[str]:
+    return frozenset(c.rstrip("s") for c in lexicon.words("sources/role"))
+
+
 def detect(ctx: Context) -> list[Finding]:
     """One finding per ``weasel`` lexicon match, widened over "and <group>"."""
-    collectives = {c.rstrip("s") for c in ctx.lexicon.words("sources/role")}
+    collectives = ctx.lexicon.derived("weasel_collectives", _collectives)
     out = []
     text = ctx.article.text
     for m in ctx.matches("weasel"):
