@@ -125,3 +125,13 @@ def test_load_sides_reports_the_bad_line(tmp_path):
     path.write_text("name\tside\nRaisi\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"sides.tsv:2"):
         load_sides(path)
+
+
+def test_wire_dateline_lead_is_body_and_its_source_is_found(wire_report):
+    """The dateline lead ("HARLOW BAY, March 20 (Meridian Wire) - ...") is the story, not a date line."""
+    art = wire_report.article
+    lead = next(p for p in art.paragraphs if art.text[p.start : p.end].startswith("HARLOW BAY, March 20"))
+    assert lead.role == "body"
+    report = next(s for s in wire_report.sources if "preliminary report" in s.text)
+    assert report.type == "document"
+    assert lead.start <= report.start < lead.end
