@@ -1,6 +1,7 @@
 """Measure framing's lexicons against published data (run from the repository root).
 
     python scripts/evaluate_lexicons.py [--data ../shared/data] [--part tune|heldout|all] [--fp-sample N]
+    python scripts/evaluate_lexicons.py --part tune --skip coverage babe --by-term 40 [--fn-sample N]
 
 Reports coverage of the reference lists of Recasens et al. (2013); sentence- and span-level
 precision, recall and F1 on the Propaganda Techniques Corpus (PTC) training articles, split
@@ -77,7 +78,9 @@ def score_ptc(raw: str):
         return offset
 
     sentences = [(to_raw(s.start), to_raw(s.end)) for s in a.sentences]
-    findings = [(f.kind, f.category, to_raw(f.start), to_raw(f.end), f.text, f.weight) for f in report.findings]
+    findings = [
+        (f.kind, f.category, to_raw(f.start), to_raw(f.end), f.text, f.weight, f.source) for f in report.findings
+    ]
     return sentences, findings
 
 
@@ -85,20 +88,38 @@ def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def evaluate_ptc(data: Path, part: str, fp_sample: int = 0) -> None:
+def print_by_term(per_entry: dict, top: int) -> None:
+    """Print the lexicon entries whose findings cost the most sentence-level precision.
+
+    ``only_fp`` counts unmarked sentences where the entry is the only loaded finding (removing it
+    would turn a false positive into a true negative); ``only_tp`` counts marked sentences it alone
+    catches (removing it would lose them). ``fp``/``tp`` count every sentence it fires in.
+    """
+    rows = sorted(per_entry.items(), key=lambda kv: (-(kv[1]["only_fp"] - kv[1]["only_tp"]), -kv[1]["fp"]))
+    print(f"\n  {top} entries by (sole false positives - sole true positives):")
+    print(f"  {'entry':<40} {'fp':>4} {'tp':>4} {'onlyFP':>6} {'onlyTP':>6}  example false positive")
+    for source, c in rows[:top]:
+        entry = f"{source} {'/'.join(sorted(c['texts']))[:30]}"
+        example = c["fp_examples"][0] if c["fp_examples"] else ""
+        print(f"  {entry:<40} {c['fp']:>4} {c['tp']:>4} {c['only_fp']:>6} {c['only_tp']:>6}  {example[:150]}")
+
+
+def evaluate_ptc(data: Path, part: str, fp_sample: int = 0, by_term: int = 0, fn_sample: int = 0) -> None:
     kinds = {"loaded": ({"loaded"}, LOADED_GOLD), "hedge+weasel": ({"hedge", "weasel"}, DOUBT_GOLD)}
     sent = {k: [0, 0, 0] for k in kinds}
     every = {k: [0, 0, 0] for k in kinds}
     span_p = {k: [0.0, 0] for k in kinds}
     span_r = {k: [0.0, 0] for k in kinds}
     false_pos = []
+    false_neg = []
+    per_entry: dict = defaultdict(lambda: {"fp": 0, "tp": 0, "only_fp": 0, "only_tp": 0, "fp_examples": [], "texts": set()})
     n_articles = 0
     for aid, raw, gold in ptc_articles(data, part):
         n_articles += 1
         sentences, findings = score_ptc(raw)
         for name, (our_kinds, gold_techs) in kinds.items():
             g = [(s, e) for t, s, e in gold if t in gold_techs]
-            ours = [(s, e, text) for k, _, s, e, text, _w in findings if k in our_kinds]
+            ours = [(s, e, text) for k, _, s, e, text, _w, _src in findings if k in our_kinds]
             for s0, s1 in sentences:
                 is_gold = any(overlap(s0, s1, a, b) for a, b in g)
                 is_ours = any(s0 <= a < s1 for a, b, _ in ours)
@@ -109,6 +130,19 @@ def evaluate_ptc(data: Path, part: str, fp_sample: int = 0) -> None:
                 every[name][1] += not is_gold
                 if name == "loaded" and is_ours and not is_gold:
                     false_pos.extend((aid, text, raw[s0:s1]) for a, b, text in ours if s0 <= a < s1)
+                if name == "loaded" and is_gold and not is_ours:
+                    false_neg.extend((aid, raw[a:b]) for a, b in g if overlap(s0, s1, a, b))
+                if name == "loaded" and is_ours and (by_term or fn_sample):
+                    here = {(src, text.lower()) for k, _, a, _e, text, _w, src in findings if k == "loaded" and s0 <= a < s1}
+                    entries = {src for src, _ in here}
+                    for src in entries:
+                        c = per_entry[src]
+                        c["texts"].update(text for s2, text in here if s2 == src)
+                        c["tp" if is_gold else "fp"] += 1
+                        if len(entries) == 1:
+                            c["only_tp" if is_gold else "only_fp"] += 1
+                        if not is_gold and len(c["fp_examples"]) < 3:
+                            c["fp_examples"].append(" ".join(raw[s0:s1].split()))
             # SemEval-2020 Task 11 span identification, partial overlap
             for a, b, _ in ours:
                 span_p[name][0] += sum(overlap(a, b, c, d) for c, d in g) / max(1, b - a)
@@ -129,6 +163,15 @@ def evaluate_ptc(data: Path, part: str, fp_sample: int = 0) -> None:
         print(f"\n  sample of {fp_sample} loaded findings in sentences PTC does not mark:")
         for aid, text, sentence in false_pos[:fp_sample]:
             print(f"  [{aid}] {text!r}: {sentence.strip()[:160]}")
+    if by_term:
+        print_by_term(per_entry, by_term)
+    if fn_sample:
+        counts: dict = defaultdict(int)
+        for _aid, span in false_neg:
+            counts[" ".join(span.lower().split())[:80]] += 1
+        print(f"\n  {fn_sample} most frequent gold spans in marked sentences with no loaded finding:")
+        for span, n in sorted(counts.items(), key=lambda kv: -kv[1])[:fn_sample]:
+            print(f"  {n:>3}  {span}")
 
 
 def evaluate_babe(data: Path) -> None:
@@ -187,14 +230,18 @@ def main() -> None:
     ap.add_argument("--part", choices=["tune", "heldout", "all"], default=None)
     ap.add_argument("--fp-sample", type=int, default=0)
     ap.add_argument("--skip", nargs="*", default=[], choices=["coverage", "ptc", "babe"])
+    ap.add_argument("--by-term", type=int, default=0, help="tune part only: the N entries costing most precision")
+    ap.add_argument("--fn-sample", type=int, default=0, help="tune part only: the N most frequent missed gold spans")
     args = ap.parse_args()
+    if (args.by_term or args.fn_sample) and args.part != "tune":
+        sys.exit("--by-term and --fn-sample look at sentences: use them with --part tune only")
     if not args.data.exists():
         sys.exit(f"no data at {args.data}")
     if "coverage" not in args.skip:
         coverage(args.data)
     if "ptc" not in args.skip:
         for part in [args.part] if args.part else ["tune", "heldout"]:
-            evaluate_ptc(args.data, part, args.fp_sample)
+            evaluate_ptc(args.data, part, args.fp_sample, args.by_term, args.fn_sample)
     if "babe" not in args.skip:
         evaluate_babe(args.data)
 
