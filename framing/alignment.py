@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 Run = tuple[int, int, int, int]  # text_start, text_end, input_start, input_end
@@ -39,20 +40,64 @@ TRIES = 8  # places tried for a block whose first words occur more than once
 
 _DEST = r"\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_MARKDOWN_SKIPS = re.compile(
-    rf"(?P<image>!\[[^\]\n]*\]{_DEST})"
-    rf"|(?P<dest>\]{_DEST})"
-    r"|(?P<ref>\]\[[^\]\n]*\])"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->)"
-    r"|(?P<escape>\\[!-/:-@\[-`{-~])"
-    rf"|(?P<entity>{_ENTITY})",
-    re.DOTALL,
+# Alternatives that run to a closing string are (name, pattern, closer). An opener with no
+# closer after it would rescan the rest of the input (quadratic with many openers), so past
+# its closer's last occurrence such an alternative is left out of the pattern (see ``Stream``).
+# Labels exclude "[" so that "![![![..." is read in linear time.
+_MARKDOWN_ALTS = (
+    ("image", rf"!\[[^\[\]\n]*\]{_DEST}", None),
+    ("dest", rf"\]{_DEST}", None),
+    ("ref", r"\]\[[^\[\]\n]*\]", None),
+    ("tag", r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", None),
+    ("tag", r"<!--.*?-->", "-->"),
+    ("escape", r"\\[!-/:-@\[-`{-~]", None),
+    ("entity", _ENTITY, None),
 )
-_HTML_SKIPS = re.compile(
-    r"(?P<tag><(?P<raw>script|style|noscript|template)\b.*?</(?P=raw)\s*>|<!--.*?-->|<![^>]*>|<\?.*?\?>|<[^>]*>)"
-    rf"|(?P<entity>{_ENTITY})",
-    re.DOTALL | re.IGNORECASE,
+_HTML_ALTS = tuple(
+    ("tag", rf"<{name}\b.*?</{name}\s*>", rf"</{name}\s*>") for name in ("script", "style", "noscript", "template")
+) + (
+    ("tag", r"<!--.*?-->", "-->"),
+    ("tag", r"<![^>]*>", ">"),
+    ("tag", r"<\?.*?\?>", r"\?>"),
+    ("tag", r"<[^>]*>", ">"),
+    ("entity", _ENTITY, None),
 )
+
+
+@lru_cache(maxsize=64)
+def _skips(syntax: str, enabled: tuple[bool, ...]) -> re.Pattern:
+    """The skip pattern of ``syntax`` with only the ``enabled`` alternatives."""
+    alts = _HTML_ALTS if syntax == "html" else _MARKDOWN_ALTS
+    parts = [f"(?P<{name}{i}>{pattern})" for i, ((name, pattern, _), on) in enumerate(zip(alts, enabled)) if on]
+    return re.compile("|".join(parts) or r"(?!)", re.DOTALL | (re.IGNORECASE if syntax == "html" else 0))
+
+
+def _skip_matches(raw: str, syntax: str, lo: int, hi: int) -> Iterable[re.Match]:
+    """Matches of the skip pattern in ``raw[lo:hi]``, each alternative tried only where its
+    closer still occurs later, so no match attempt rescans the input to its end."""
+    alts = _HTML_ALTS if syntax == "html" else _MARKDOWN_ALTS
+    flags = re.IGNORECASE if syntax == "html" else 0
+    cuts = []  # position from which each alternative can no longer match
+    for _, _, closer in alts:
+        if closer is None:
+            cuts.append(hi)
+        else:
+            last = None
+            for last in re.finditer(closer, raw[lo:hi], flags):
+                pass
+            cuts.append(lo + last.start() if last else lo)
+    pos = lo
+    while pos < hi:
+        enabled = tuple(pos < cut for cut in cuts)
+        m = _skips(syntax, enabled).search(raw, pos, hi)
+        if m is None:
+            return  # nor will fewer alternatives match further on
+        change = min((cut for cut in cuts if cut > pos), default=hi)
+        if m.start() >= change:
+            pos = change  # an alternative drops out before this match: look again without it
+            continue
+        yield m
+        pos = m.end()
 
 
 class Stream:
@@ -60,7 +105,6 @@ class Stream:
 
     def __init__(self, raw: str, syntax: str, lo: int = 0, hi: Optional[int] = None):
         hi = len(raw) if hi is None else hi
-        pattern = _HTML_SKIPS if syntax == "html" else _MARKDOWN_SKIPS if syntax == "markdown" else None
         pieces: list[str] = []
         segs: list[Run] = []  # stream_start, stream_end, input_start, input_end
         n, pos = 0, lo
@@ -72,9 +116,9 @@ class Stream:
                 segs.append((n, n + len(chars), start, end))
                 n += len(chars)
 
-        for m in pattern.finditer(raw, lo, hi) if pattern else ():
+        for m in _skip_matches(raw, syntax, lo, hi) if syntax in ("html", "markdown") else ():
             emit(raw[pos : m.start()], pos, m.start())
-            kind = m.lastgroup
+            kind = (m.lastgroup or "").rstrip("0123456789")
             if kind == "escape":
                 emit(m.group()[1], m.start() + 1, m.end())
             elif kind == "entity":
@@ -150,21 +194,45 @@ def _align_block(block: str, stream: str, j: int, hi: int) -> tuple[list[Run], i
         while i + length < n and k + length < hi and block[i + length] == stream[k + length]:
             length += 1
         runs.append((i, i + length, k, k + length))
-        placed += sum(1 for ch in block[i : i + length] if not ch.isspace())
+        placed += _non_space(block[i : i + length])
         i += length
         j = k + length
     return runs, j, placed
 
 
-def _key(block: str) -> Optional[re.Pattern]:
+def _key(block: str) -> Optional[list[str]]:
     words = block.split()[:KEY_WORDS]
-    return re.compile(r"\s+".join(re.escape(w) for w in words)) if words else None
+    return words or None
 
 
-def _place(text: str, stream: str, key: re.Pattern, lo: int, hi: int) -> Optional[tuple[list[Run], int]]:
+def _key_starts(words: list[str], stream: str, lo: int, hi: int) -> list[int]:
+    """Up to ``TRIES`` places in ``stream[lo:hi]`` where ``words`` stand, white space between
+    them free (the regular expression ``w1\\s+w2...``, without compiling one per block)."""
+    starts: list[int] = []
+    k = stream.find(words[0], lo, hi)
+    while k >= 0 and len(starts) < TRIES:
+        j = k + len(words[0])
+        for w in words[1:]:
+            e = j
+            while e < hi and stream[e].isspace():
+                e += 1
+            if e == j or e + len(w) > hi or not stream.startswith(w, e):
+                break
+            j = e + len(w)
+        else:
+            starts.append(k)
+        k = stream.find(words[0], k + 1, hi)
+    return starts
+
+
+def _non_space(text: str) -> int:
+    return len(text) - sum(map(str.isspace, text))
+
+
+def _place(text: str, stream: str, key: list[str], lo: int, hi: int) -> Optional[tuple[list[Run], int]]:
     """The first place in ``stream[lo:hi]`` where ``text`` aligns well, tried at its key's matches."""
-    needed = MIN_MAPPED * sum(1 for ch in text if not ch.isspace())
-    starts = [m.start() for _, m in zip(range(TRIES), key.finditer(stream, lo, hi))]
+    needed = MIN_MAPPED * _non_space(text)
+    starts = _key_starts(key, stream, lo, hi)
     if not starts:  # the first words were changed by the parser: try the first character
         k = stream.find(text.lstrip()[:1], lo, hi)
         starts = [k] if k >= 0 else []
@@ -201,6 +269,42 @@ def align_blocks(raw: str, blocks: Iterable[tuple[str, int, Optional[tuple[int, 
                 pieces = stream.to_input(s0, s1)
                 runs.append((offset + t0, offset + t1, pieces[0][2], pieces[-1][3]))
     return tuple(_merge(runs))
+
+
+def normalise_newlines(raw: str) -> tuple[str, list[int]]:
+    """``raw`` with CRLF and CR line ends as LF, and where each CRLF's LF stands in it.
+
+    >>> normalise_newlines("a\\r\\nb\\rc")
+    ('a\\nb\\nc', [1])
+    """
+    if "\r" not in raw:
+        return raw, []
+    crlf = [m.start() - i for i, m in enumerate(re.finditer("\r\n", raw))]
+    return raw.replace("\r\n", "\n").replace("\r", "\n"), crlf
+
+
+def restore_newlines(runs: Sequence[Run], crlf: Sequence[int]) -> tuple[Run, ...]:
+    """Runs into ``normalise_newlines``' text as runs into the raw input it came from; a
+    line break that was CRLF becomes one text character for two input characters."""
+    if not crlf:
+        return tuple(runs)
+
+    def raw(offset: int) -> int:
+        return offset + bisect_left(crlf, offset)
+
+    out: list[Run] = []
+    for t0, t1, r0, r1 in runs:
+        if t1 - t0 != r1 - r0:
+            out.append((t0, t1, raw(r0), raw(r1)))
+            continue
+        for c in crlf[bisect_left(crlf, r0) : bisect_left(crlf, r1)]:
+            if c > r0:
+                out.append((t0, t0 + c - r0, raw(r0), raw(c)))
+            out.append((t0 + c - r0, t0 + c - r0 + 1, raw(c), raw(c + 1)))
+            t0, r0 = t0 + c - r0 + 1, c + 1
+        if r0 < r1:
+            out.append((t0, t1, raw(r0), raw(r1)))
+    return tuple(out)
 
 
 def _merge(runs: list[Run]) -> list[Run]:

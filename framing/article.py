@@ -5,16 +5,25 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
-from .alignment import align_blocks
+from .alignment import align_blocks, normalise_newlines, restore_newlines
 from .lexicon import Lexicon
 from .model import Article, Link, Metadata, Paragraph, Sentence
-from .parse import parse_text
+from .parse import INVISIBLE, parse_text
 from .quotes import find_quotes
 from .sentences import SentenceSplitter
 from .structure import Cue, StructureReader
 from .tokens import tokenize
 
 BLOCK_SEPARATOR = "\n\n"
+# The commonest English function words: in English prose they are about two words in five,
+# in other languages almost none. A cheap check that the English word lists apply.
+COMMON_ENGLISH = frozenset(
+    "the of and to a in is that for it as was with be by on not he i this are or his from at which but have "
+    "an had they you were their one all we can her has there been if more when will would who so no she "
+    "its said after also than them about into could our what up out do says".split()
+)
+ENGLISH_MIN_WORDS = 40  # shorter texts are not judged
+ENGLISH_MIN_SHARE = 0.15
 
 
 class ArticleBuilder:
@@ -32,6 +41,7 @@ class ArticleBuilder:
 
     def build(self, raw: str, path: Optional[str] = None, syntax: str = "auto") -> tuple[Article, list[str]]:
         """Parse ``raw`` into an ``Article``; also return parser warnings."""
+        raw, crlf = normalise_newlines(raw)  # offsets are mapped back to the raw input below
         parsed = parse_text(raw, syntax)
         roles, meta = self._structure.roles(parsed.blocks, parsed.front_matter)
         pieces: list[str] = []
@@ -47,7 +57,9 @@ class ArticleBuilder:
             pieces.append(block.text)
             pos += len(block.text)
         text = "".join(pieces)
-        input_map = align_blocks(raw, ((b.text, p.start, b.span) for b, p in zip(parsed.blocks, paragraphs)), parsed.syntax)
+        input_map = restore_newlines(
+            align_blocks(raw, ((b.text, p.start, b.span) for b, p in zip(parsed.blocks, paragraphs)), parsed.syntax), crlf
+        )
         sentences = [
             Sentence(s, e, i)
             for i, p in enumerate(paragraphs)
@@ -70,7 +82,31 @@ class ArticleBuilder:
             ),
             input_map=input_map,
         )
-        return article, parsed.warnings
+        return article, [*parsed.warnings, *_text_warnings(raw, article)]
+
+
+def _text_warnings(raw: str, article: Article) -> list[str]:
+    """Warnings about the text itself: invisible characters dropped, a language not English."""
+    out = []
+    hidden = sum(1 for m in INVISIBLE.finditer(raw) if m.start() or m.group() != "\ufeff")
+    if hidden:
+        out.append(f"{hidden:,} invisible character(s) (zero-width, bidirectional or control) were removed from the text")
+    share = english_share(article)
+    if share is not None and share < ENGLISH_MIN_SHARE:
+        out.append(
+            f"the text does not look like English (only {share:.0%} of its words are common English words); "
+            "framing's word lists are English, so its findings may be missing or wrong"
+        )
+    return out
+
+
+def english_share(article: Article) -> Optional[float]:
+    """The share of the article's words that are common English function words, or None
+    for a text of fewer than ``ENGLISH_MIN_WORDS`` words."""
+    words = [t.text.lower() for t in article.tokens if t.text.isalpha()]
+    if len(words) < ENGLISH_MIN_WORDS:
+        return None
+    return sum(w in COMMON_ENGLISH for w in words) / len(words)
 
 
 def _date_str(value) -> Optional[str]:

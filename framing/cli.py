@@ -7,7 +7,6 @@ from __future__ import annotations
 import enum
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -17,6 +16,7 @@ from . import __version__
 from .corpus import expand_inputs
 from .inputs import DEFAULT_MAX_BYTES, InputError, read_bytes, read_path, syntax_for
 from .lexicon import LexiconError, load_lexicon
+from .classifier.store import ModelError
 from .pipeline import Analyzer
 
 REPORT_FORMATS = ("text", "json", "markdown", "html")
@@ -59,13 +59,34 @@ def main() -> None:
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT", help="Corpus formats: score on this Dask cluster (pip install 'framing[dask]').")
 @click.option("--text-column", default=None, metavar="COLUMN", help="Inputs are corpus tables (.csv, .tsv, .jsonl, .parquet): score the text in this column of every row; the other columns are carried through.")
 @click.option("--id-column", default=None, metavar="COLUMN", help="Corpus tables: the column that identifies a row (default: the row number).")
+@click.option("--model", "model", type=click.Path(file_okay=False), default=None, metavar="FOLDER", help="Score sentences with this classifier model (a folder from `framing train`) instead of the shipped one.")
+@click.option("--no-model", is_flag=True, help="Leave the sentence classifier out: lexicons and rules only; sentence scores are null.")
+@click.option("--norms", "norms_spec", default=None, metavar="FILE|default", help="Add percentiles and z-scores against reference norms: a file from `framing norms build`, or default (the shipped BBC News norms).")
 def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str], max_bytes: int,
           colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool], scheduler: Optional[str],
-          text_column: Optional[str] = None, id_column: Optional[str] = None) -> None:
+          text_column: Optional[str] = None, id_column: Optional[str] = None, model: Optional[str] = None, no_model: bool = False,
+          norms_spec: Optional[str] = None) -> None:
     """Score articles: Markdown or text files, folders (walked recursively), globs, or - for standard input."""
+    if model and no_model:
+        _error("--model and --no-model exclude each other")
+        sys.exit(ExitStatus.USAGE)
+    if (model or no_model) and fmt in CORPUS_FORMATS:
+        _error("--model and --no-model apply to per-article reports; corpus formats use the shipped model")
+        sys.exit(ExitStatus.USAGE)
+    if norms_spec and fmt in CORPUS_FORMATS:
+        _error("--norms adds a section to per-article reports (text, json, markdown, html), not to corpus tables")
+        sys.exit(ExitStatus.USAGE)
+    from .cli_corpus_stats import attach_norms, norms_for_score
+
+    norms, norms_warned = norms_for_score(norms_spec), set()
     try:
-        analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)))
+        analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)), model=False if no_model else (model or True))
+        if fmt not in CORPUS_FORMATS:
+            analyzer.classifier  # load now, so a bad model stops the run before any input is read
     except LexiconError as e:
+        _error(str(e))
+        sys.exit(ExitStatus.CONFIG_ERROR)
+    except ModelError as e:
         _error(str(e))
         sys.exit(ExitStatus.CONFIG_ERROR)
     if output and Path(output).is_dir():
@@ -102,6 +123,8 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
             continue
         for w in report.warnings:
             click.echo(f"framing: warning: {item}: {w}", err=True)
+        if norms is not None:
+            report = attach_norms(report, norms, norms_spec, norms_warned)
         chunk = _render(report, fmt, bool(use_colour))
         if output:
             chunks.append(chunk)
@@ -194,25 +217,30 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: t
 
 
 def _write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent.resolve()))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``text`` to ``path`` atomically (see ``framing.writers.write_atomic``)."""
+    from .writers import write_atomic
+
+    write_atomic(path, text)
 
 
 def _register() -> None:
     """Commands that live in their own modules."""
     from .cli_lexicon import lexicon
+    from .cli_models import evaluate, train
     from .cli_research import RESEARCH_COMMANDS
 
     main.add_command(lexicon)
+    main.add_command(train)
+    main.add_command(evaluate)
     for command in RESEARCH_COMMANDS:
+        main.add_command(command)
+    from .cli_corpus_stats import CORPUS_STATS_COMMANDS
+
+    for command in CORPUS_STATS_COMMANDS:
+        main.add_command(command)
+    from .cli_classroom import CLASSROOM_COMMANDS
+
+    for command in CLASSROOM_COMMANDS:
         main.add_command(command)
 
 

@@ -6,6 +6,7 @@ lines, so every later offset indexes that text rather than the raw Markdown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -16,10 +17,28 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .model import Link
 
+# Every part is linear: white space at a line start is [ \t]* (``^\s*`` would rescan all the
+# blank lines below each line start) and a link destination is bounded.
 _MD_HINTS = re.compile(
-    r"\]\([^)\s]*\)|^#{1,6}\s|^>\s|^\s*[-*+]\s+\S|\*\*\S|^---\s*$|^\s*\d+\.\s+\S|\\[*_#\[\]]",
+    r"\]\([^)\s]{0,2000}\)|^#{1,6}\s|^>\s|^[ \t]*[-*+][ \t]+\S|\*\*\S|^---[ \t]*$|^[ \t]*\d{1,9}\.[ \t]+\S|\\[*_#\[\]]",
     re.MULTILINE,
 )
+# Invisible characters that carry nothing a reader sees but can split a word ("sla\u200bmmed")
+# or reorder a line on screen: C0/C1 controls (not white space), soft hyphen, zero-width space,
+# word joiner, byte-order mark, bidirectional marks, embeddings, overrides and isolates.
+# Zero-width (non-)joiners are dropped only next to a Latin letter: elsewhere they shape
+# scripts (Persian, Indic) and emoji sequences.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "|(?<=[A-Za-z\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])"
+)
+_SPACES = re.compile(r"[^\S\n]+")
+_SPACED_BREAK = re.compile(r" ?\n[ \n]*")
+_GAP = re.compile(rf"(?:\s|{INVISIBLE.pattern})+")
+# markdown-it scans from every "[" to the paragraph's end for its "]" (and from every "](" for
+# the ")"): quadratic when thousands of them are never closed. Past this many such hopeless
+# openers they are escaped before parsing (the text shows them unchanged).
+MAX_UNCLOSED = 500
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?\s*---\s*\n")
 _WS = re.compile(r"[ \t\r\f\v]+")
 _NEWLINE = re.compile(r"\r\n?|\n")  # markdown-it counts lines after folding \r\n and \r into \n
@@ -62,7 +81,7 @@ _MD = _markdown()
 
 def parse_markdown(raw: str) -> Parsed:
     """Parse Markdown into blocks of plain text with their links."""
-    tokens = _MD.parse(raw)
+    tokens = _MD.parse(_defuse(raw))
     lines = [0] + [m.end() for m in _NEWLINE.finditer(raw)] + [len(raw)]
     blocks: list[Block] = []
     front: dict = {}
@@ -105,6 +124,31 @@ def parse_markdown(raw: str) -> Parsed:
     return Parsed(blocks, front, warnings, "markdown")
 
 
+def _defuse(raw: str) -> str:
+    """``raw`` with unmatched "[" and "(" escaped when there are more than ``MAX_UNCLOSED``
+    of either (markdown-it's cost grows with their square); else ``raw`` itself.
+
+    Escaping adds no line, so markdown-it's line numbers still index ``raw``.
+    """
+    for opener, closer in (("[", "]"), ("(", ")")):
+        if raw.count(opener) <= MAX_UNCLOSED:
+            continue
+        unmatched: list[int] = []
+        for m in re.finditer(re.escape(opener) + "|" + re.escape(closer), raw):
+            if m.group() == opener:
+                unmatched.append(m.start())
+            elif unmatched:
+                unmatched.pop()
+        if len(unmatched) > MAX_UNCLOSED:
+            pieces, pos = [], 0
+            for k in unmatched:
+                if k == 0 or raw[k - 1] != "\\":
+                    pieces.append(raw[pos:k] + "\\")
+                    pos = k
+            raw = "".join(pieces) + raw[pos:]
+    return raw
+
+
 def _lines_span(lines: list[int], line_map: Optional[list[int]]) -> Optional[tuple[int, int]]:
     """Raw offsets of markdown-it's ``[first_line, end_line)``."""
     if not line_map:
@@ -137,58 +181,67 @@ def parse_text(raw: str, syntax: str = "auto") -> Parsed:
 
 
 def _add_block(blocks: list[Block], block: Block) -> None:
-    """Normalise a block's white space (keeping link offsets right) and keep it if not empty."""
-    text = block.text
-    keep = []  # map new index -> old index
-    out = []
-    prev_space = True
-    for j, ch in enumerate(text):
-        is_space = ch.isspace() and ch != "\n"
-        if ch == "\n":
-            # hard breaks survive as a newline; runs of them collapse
-            if out and out[-1] == " ":
-                out.pop()
-                keep.pop()
-            if out and out[-1] == "\n":
-                continue
-            out.append("\n")
-            keep.append(j)
-            prev_space = True
-            continue
-        if is_space:
-            if prev_space:
-                continue
-            out.append(" ")
-            keep.append(j)
-            prev_space = True
-            continue
-        out.append(ch)
-        keep.append(j)
-        prev_space = False
-    while out and out[-1] in " \n":
-        out.pop()
-        keep.pop()
-    if not out:
-        return
-    new_text = "".join(out)
+    """Normalise a block's white space (keeping link offsets right) and keep it if not empty.
+
+    Each run of white space becomes one space, or one line break if it holds one (a hard
+    break); a run at the end goes, and so does one at the start unless it breaks the line.
+    Invisible characters (``INVISIBLE``) are dropped.
+    """
     if block.links:
-        old_to_new = {}
-        for new_i, old_i in enumerate(keep):
-            old_to_new[old_i] = new_i
-        links = []
-        for s, e, url in block.links:
-            ns = next((old_to_new[k] for k in range(s, e) if k in old_to_new), None)
-            ne = next((old_to_new[k] + 1 for k in range(e - 1, s - 1, -1) if k in old_to_new), None)
-            if ns is not None and ne is not None and ns < ne:
-                while ns < ne and new_text[ns] in " \n":
-                    ns += 1
-                while ne > ns and new_text[ne - 1] in " \n":
-                    ne -= 1
-                if ns < ne:
-                    links.append((ns, ne, url))
+        new_text, links = _normalise_with_links(block.text, block.links)
         block.links = links
+    else:
+        new_text = _normalise(block.text)
+    if not new_text:
+        return
     block.text = new_text
     blocks.append(block)
+
+
+def _normalise(text: str) -> str:
+    """``_add_block``'s white space rules, by regular expressions (linear in the text)."""
+    text = INVISIBLE.sub("", text)
+    text = _SPACED_BREAK.sub("\n", _SPACES.sub(" ", text))
+    if text.startswith(" "):
+        text = text[1:]
+    return text.rstrip(" \n")
+
+
+def _normalise_with_links(text: str, links: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """``_normalise`` that also carries link offsets over to the new text."""
+    out: list[str] = []
+    keep: list[int] = []  # keep[new index] = old index, ascending
+    pos = 0
+    for m in list(_GAP.finditer(text)) + [None]:
+        start = m.start() if m else len(text)
+        out.append(text[pos:start])
+        keep.extend(range(pos, start))
+        if m is None:
+            break
+        gap = m.group()
+        if "\n" in gap:
+            out.append("\n")
+            keep.append(start + gap.index("\n"))
+        elif keep and any(ch.isspace() for ch in gap):
+            out.append(" ")
+            keep.append(start + next(k for k, ch in enumerate(gap) if ch.isspace()))
+        pos = m.end()
+    new_text = "".join(out)
+    if new_text.startswith(" "):
+        new_text, keep = new_text[1:], keep[1:]
+    stripped = new_text.rstrip(" \n")
+    new_text, keep = stripped, keep[: len(stripped)]
+    carried = []
+    for s, e, url in links:
+        ns = bisect_left(keep, s)
+        ne = bisect_left(keep, e)
+        while ns < ne and new_text[ns] in " \n":
+            ns += 1
+        while ne > ns and new_text[ne - 1] in " \n":
+            ne -= 1
+        if ns < ne:
+            carried.append((ns, ne, url))
+    return new_text, carried
 
 
 def _render_inline(children: list[MdToken]) -> tuple[str, list[tuple[int, int, str]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from . import __version__
 from .article import ArticleBuilder
@@ -17,15 +17,45 @@ from .readability import Readability
 from .scores import compute_scores
 from .sources import find_sources
 
+if TYPE_CHECKING:
+    from .classifier.scorer import SentenceScorer
+
+#: What ``Analyzer(model=...)`` accepts: True or None for the shipped model, a folder, or False for none.
+ModelChoice = Union[str, "os.PathLike[str]", bool, None]
+
 
 class Analyzer:
-    """Scores articles with one lexicon; build once, reuse for many articles."""
+    """Scores articles with one lexicon and, by default, the shipped sentence classifier.
 
-    def __init__(self, lexicon: Optional[Lexicon] = None):
+    ``model`` is True (or None) for the shipped model, a folder written by ``framing train``,
+    or False to leave the classifier out (then every sentence ``score`` is null). The model
+    is loaded on first use and kept; a bad folder raises ``framing.classifier.ModelError``.
+    """
+
+    def __init__(self, lexicon: Optional[Lexicon] = None, model: ModelChoice = True):
         self.lexicon = lexicon or load_lexicon()
+        self.model = model
         self._builder = ArticleBuilder(self.lexicon)
         self._matcher = LexiconMatcher(self.lexicon)
         self._readability = Readability()
+        self._scorer: Optional["SentenceScorer"] = None
+
+    @property
+    def matcher(self) -> LexiconMatcher:
+        """The lexicon's phrase matchers (shared with the classifier's lexicon features)."""
+        return self._matcher
+
+    @property
+    def classifier(self) -> Optional["SentenceScorer"]:
+        """The sentence classifier (loaded once, on first use), or None with ``model=False``."""
+        if self.model is False:
+            return None
+        if self._scorer is None:
+            from .classifier.scorer import SentenceScorer
+
+            folder = None if self.model is True or self.model is None else self.model
+            self._scorer = SentenceScorer.load(folder, lexicon=self.lexicon, matcher=self._matcher)
+        return self._scorer
 
     def score_text(self, raw: str, path: Optional[str] = None, syntax: Optional[str] = None) -> Report:
         """Analyse the text of one article."""
@@ -34,14 +64,25 @@ class Analyzer:
         ctx = Context(article, self._matcher)
         findings = run_detectors(ctx)
         sources = find_sources(ctx, findings)
+        scores = compute_scores(article, findings, sources, self._readability)
+        n = len(article.sentences)
+        sentence_scores, hedge_scores = (None,) * n, (None,) * n
+        scorer = self.classifier
+        if scorer is not None:
+            scored = scorer.score(article, findings)
+            sentence_scores, hedge_scores = scored.score, scored.hedge_score
+            scores["classifier"] = scorer.summary(article, scored)
+            warnings = [*warnings, *scorer.warnings]
         return Report(
             article=article,
             findings=tuple(findings),
             sources=tuple(sources),
-            scores=compute_scores(article, findings, sources, self._readability),
+            scores=scores,
             framing_version=__version__,
             lexicon_version=self.lexicon.version,
             lexicon_sha256=self.lexicon.sha256,
+            sentence_scores=sentence_scores,
+            sentence_hedge_scores=hedge_scores,
             warnings=tuple(warnings),
         )
 

@@ -7,6 +7,7 @@ convention for a quotation that runs over several paragraphs).
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from .model import Paragraph, Quote
@@ -14,6 +15,7 @@ from .model import Paragraph, Quote
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 MAX_CONTINUED_PARAGRAPHS = 4
+_QUOTE_MARK = re.compile(f"[{_OPEN_DOUBLE}{_CLOSE_DOUBLE}\"‘’]")
 
 
 def _is_word(ch: str) -> bool:
@@ -23,7 +25,8 @@ def _is_word(ch: str) -> bool:
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     """(position, 'open'|'close', family) for each quotation mark in ``text[start:end]``."""
     out = []
-    for i in range(start, end):
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "

@@ -37,6 +37,7 @@ class Report:
     sentence_scores: tuple[Optional[float], ...] = ()
     sentence_hedge_scores: tuple[Optional[float], ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    norms: Optional[dict[str, Any]] = None  # where the article stands against reference norms (framing.norms)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data (schema ``framing.report/1``)."""
@@ -72,6 +73,7 @@ class Report:
             "scores": self.scores,
             "warnings": list(self.warnings),
             "note": DISCLAIMER,
+            **({"norms": self.norms} if self.norms is not None else {}),
         }
 
     def to_json(self, indent: Optional[int] = None) -> str:

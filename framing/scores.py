@@ -51,5 +51,5 @@ def compute_scores(article: Article, findings: list[Finding], sources: list[Sour
         "author_weight": weights,
         "sourcing": sourcing_profile(article, sources),
         "readability": body_readability(article, meter),
-        "classifier": None,
+        "classifier": None,  # the Analyzer fills in SentenceScorer.summary when a model is loaded
     }

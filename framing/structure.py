@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .matcher import KeyedText, PhraseMatcher
+from .model import Token
 from .parse import Block
 from .tokens import tokenize
 
@@ -27,6 +28,7 @@ BODY_MIN_WORDS = 25  # a block this long with sentences reads as article prose
 CHROME_THRESHOLD = 0.6  # combined cue weight from which a short block is chrome
 CHROME_MAX_WORDS = 60  # longer blocks need SURE_CHROME and a place outside the article's prose
 SURE_CHROME = 0.95
+CUE_MAX_WORDS = 1_000  # no site chrome runs this long; longer blocks are not searched for cues
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,18 @@ class StructureReader:
     def __init__(self, cues: Sequence[Cue]):
         self._cues = PhraseMatcher((c.cue, "exact", c) for c in cues if tokenize(c.cue))
 
-    def cue_score(self, text: str) -> tuple[float, str, list[str]]:
+    def cue_score(self, text: str, tokens: Optional[Sequence[Token]] = None) -> tuple[float, str, list[str]]:
         """How surely ``text`` is site chrome: (combined weight, role of the strongest cue, cues).
 
         Distinct cues combine as independent evidence, 1 - prod(1 - w). A cue written
         with a colon ("region:") only counts as a label at the start of the block.
         """
+        tokens = tokenize(text) if tokens is None else tokens
+        if len(tokens) > CUE_MAX_WORDS:
+            return 0.0, "", []
         found = [
             m
-            for m in self._cues.find(KeyedText(text, tokenize(text)))
+            for m in self._cues.find(KeyedText(text, tokens))
             if not m.item.cue.endswith(":") or (m.start <= 2 and text[m.end : m.end + 1] == ":")
         ]
         if not found:
@@ -64,7 +69,8 @@ class StructureReader:
     def roles(self, blocks: Sequence[Block], front: dict) -> tuple[list[str], dict[str, Optional[str]]]:
         """One role per block, and the metadata read from front matter or the blocks."""
         n = len(blocks)
-        words = [len(tokenize(b.text)) for b in blocks]
+        tokens = [tokenize(b.text) for b in blocks]
+        words = [len(t) for t in tokens]
         meta: dict[str, Optional[str]] = {
             k: (str(front[k]) if front.get(k) not in (None, "") else None)
             for k in ("title", "date", "outlet", "url")
@@ -74,7 +80,7 @@ class StructureReader:
             author = ", ".join(str(a) for a in author)
         meta["byline"] = str(author) if author else None
 
-        cues = [self.cue_score(b.text) for b in blocks]
+        cues = [self.cue_score(b.text, t) for b, t in zip(blocks, tokens)]
         link_density = [sum(e - s for s, e, _ in b.links) / max(1, len(b.text)) for b in blocks]
         roles = ["body"] * n
         prose = [

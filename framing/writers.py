@@ -14,6 +14,24 @@ from .tables import article_row, finding_rows, source_rows
 PARQUET_BATCH = 500
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
+    out = AtomicFile(Path(path))
+    try:
+        with open(out.tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        out.commit()
+    except BaseException:
+        out.abort()
+        raise
+
+
 class AtomicFile:
     """A file written under a temporary name and renamed into place on success only."""
 
@@ -24,6 +42,7 @@ class AtomicFile:
         self.mode = mode
 
     def commit(self) -> None:
+        os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:

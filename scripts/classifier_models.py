@@ -18,6 +18,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -71,13 +72,14 @@ def wiki_weasel(data: Path) -> Dataset:
     return Dataset(tuple(clean_ptb(t) for t in raw.texts), raw.labels)
 
 
-def ptc_sentences(data: Path) -> tuple[list[str], np.ndarray]:
+def ptc_sentences(data: Path, limit: Optional[int] = None) -> tuple[list[str], np.ndarray]:
     """Every sentence of the PTC training articles (framing's splitter, line by line) and
-    whether it overlaps a Loaded_Language or Name_Calling,Labeling span."""
+    whether it overlaps a Loaded_Language or Name_Calling,Labeling span; ``limit``: the
+    first articles only."""
     lexicon = load_lexicon()
     splitter = SentenceSplitter(r.get("abbreviation", "") for r in lexicon.table("structure/abbreviation"))
     texts, labels = [], []
-    for path in sorted((data / "ptc-train" / "articles").glob("article*.txt")):
+    for path in sorted((data / "ptc-train" / "articles").glob("article*.txt"))[:limit]:
         raw = path.read_text(encoding="utf-8")
         label_file = data / "ptc-train" / "labels" / f"{path.stem}.task2-TC.labels"
         spans = []

@@ -118,3 +118,51 @@ def test_screenshot_and_pdf(tmp_path, opinion_report):
     result = chromium(tmp_path, page, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     assert result.returncode == 0, result.stderr[-2000:]
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+
+
+def _classroom_pages(reports):
+    from framing.classroom import build_worksheet
+
+    ws = build_worksheet(reports, grade="9-12")
+    return {"worksheet.html": ws.student_html(), "answer_key.html": ws.key_html(), "compare.html": ws.comparison.to_html()}
+
+
+def test_no_script_runs_in_classroom_pages(tmp_path, analyzer):
+    report = hostile_report(analyzer, action=RAN)
+    for name, html in _classroom_pages([report, report]).items():
+        assert "Content-Security-Policy" in html and not re.search(r"""<[^>]*\s(?:src|href)=(?!["']?#)""", html), name
+        dom = dump_dom(tmp_path, html, name)
+        assert not script_ran(dom), name
+        assert not re.search(r"<title>(.*?)</title>", dom, re.S).group(1).startswith("pwned"), name
+        assert "&lt;script&gt;" in dom, name
+
+
+def test_classroom_pages_render_and_print(tmp_path, wire_report, opinion_report):
+    pages = _classroom_pages([wire_report, opinion_report])
+    for name, html in pages.items():
+        dom = dump_dom(tmp_path, html, name)
+        assert "framing-classroom" in dom and "</section>" in dom
+    key = dump_dom(tmp_path, pages["answer_key.html"], "key2.html")
+    assert len(re.findall(r'<mark [^>]*data-item="\d+"', key)) >= 20  # the key's highlights are in the DOM
+    # print media: every exercise starts a new page, so the printed sheet has more pages than it would on screen
+    page = tmp_path / "worksheet.html"
+    page.write_text(pages["worksheet.html"], encoding="utf-8")
+    no_breaks = tmp_path / "no_breaks.html"
+    no_breaks.write_text(pages["worksheet.html"].replace(".framing-classroom .new-page { break-before: page; }", ""), encoding="utf-8")
+    counts = []
+    for p in (page, no_breaks):
+        pdf = tmp_path / (p.stem + ".pdf")
+        result = chromium(tmp_path, p, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+        assert result.returncode == 0 and pdf.read_bytes()[:5] == b"%PDF-", result.stderr[-2000:]
+        counts.append(len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())))
+    assert counts[0] > counts[1] >= 2
+
+
+def test_worksheet_screenshot(tmp_path, opinion_report):
+    from framing.classroom import build_worksheet
+
+    page = tmp_path / "worksheet.html"
+    page.write_text(build_worksheet([opinion_report], grade="6-8").student_html(), encoding="utf-8")
+    shot = tmp_path / "worksheet.png"
+    result = chromium(tmp_path, page, "--window-size=1000,1400", f"--screenshot={shot}")
+    assert result.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

@@ -141,15 +141,17 @@ def test_fragment_for_jupyter(opinion_report):
 
 
 def test_classifier_summary_only_when_present(wire_report):
-    assert "Classifier (sentences)" not in wire_report.to_html(page=False)
+    unscored = replace(wire_report, scores={**wire_report.scores, "classifier": None})  # as with Analyzer(model=False)
+    assert "Classifier (sentences)" not in unscored.to_html(page=False)
     with_scores = replace(wire_report, scores={**wire_report.scores, "classifier": {"model": "demo", "mean_score": 0.25}})
     html = with_scores.to_html(page=False)
     assert "Classifier (sentences)" in html and "demo" in html and "0.250" in html
 
 
 def test_sentence_scores_only_when_present(wire_report):
-    assert 'class="cls' not in wire_report.to_html(page=False)
     n = len(wire_report.article.sentences)
+    unscored = replace(wire_report, sentence_scores=(None,) * n, sentence_hedge_scores=(None,) * n)  # as with Analyzer(model=False)
+    assert 'class="cls' not in unscored.to_html(page=False)
     scored = replace(wire_report, sentence_scores=tuple(0.9 if i % 2 else 0.1 for i in range(n)), sentence_hedge_scores=(None,) * n)
     html = scored.to_html(page=False)
     assert 'class="cls cls-high"' in html and "Classifier: loaded or one-sided: 0.90" in html

@@ -43,14 +43,15 @@ def feature_names(lexicon: Lexicon) -> tuple[str, ...]:
 
 
 class SentenceFeaturizer:
-    """Lexicon features for sentences; the lexicon's matchers are built on first need."""
+    """Lexicon features for sentences; the lexicon's matchers are built on first need
+    (or shared: pass the ``matcher`` an ``Analyzer`` already built for ``lexicon``)."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, matcher: Optional[LexiconMatcher] = None):
         self.lexicon = lexicon
         self.names = feature_names(lexicon)
         self.negators = lexicon.words("context/negator")
         self._index = {name: i for i, name in enumerate(self.names)}
-        self._matcher: Optional[LexiconMatcher] = None
+        self._matcher: Optional[LexiconMatcher] = matcher
         self._is_negator: dict[str, bool] = {}
 
     def is_negator(self, word: str) -> bool:
@@ -124,6 +125,14 @@ class SentenceFeaturizer:
         return rows
 
 
+def default_featurizer() -> SentenceFeaturizer:
+    """A featurizer for the shipped lexicons, sharing the default analyzer's matchers."""
+    from ..pipeline import default_analyzer
+
+    analyzer = default_analyzer()
+    return SentenceFeaturizer(analyzer.lexicon, analyzer.matcher)
+
+
 class LexiconFeatures(TransformerMixin, BaseEstimator):
     """Turn sentences into counts of what the lexicons find in them.
 
@@ -154,10 +163,9 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
     Examples
     --------
-    >>> import numpy as np
     >>> lf = LexiconFeatures().fit([["a sentence"]])
     >>> row = lf.transform([["Critics say the so-called reform might fail."]])[0]
-    >>> dict(zip(lf.get_feature_names_out(), row))["weasel:author"]
+    >>> float(dict(zip(lf.get_feature_names_out(), row))["weasel:author"])
     1.0
     """
 
@@ -170,14 +178,17 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         cached = self.__dict__.get("_cached_featurizer")
         if cached is None or cached[0] is not self.lexicon:
             if self.lexicon is None:
-                from ..pipeline import default_analyzer
-
-                lexicon = default_analyzer().lexicon
+                # the shipped lexicons' matchers are built once per process, not once per clone
+                cached = (None, default_featurizer())
             else:
-                lexicon = self.lexicon
-            cached = (self.lexicon, SentenceFeaturizer(lexicon))
+                cached = (self.lexicon, SentenceFeaturizer(self.lexicon))
             self._cached_featurizer = cached
         return cached[1]
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True  # cells are read as text, whatever their type
+        return tags
 
     def __getstate__(self):
         state = self.__dict__.copy()

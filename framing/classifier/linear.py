@@ -34,7 +34,13 @@ class Standardised:
     weight: float = 1.0
 
     def z(self, raw: np.ndarray) -> np.ndarray:
+        """The standardised, weighted values the model reads."""
         return (np.asarray(raw, dtype=np.float64) - self.mean) / self.scale * self.weight
+
+    def from_zero(self, raw: np.ndarray) -> np.ndarray:
+        """``z`` measured from a value of 0 instead of the training mean: a feature the
+        sentence does not have gives 0 (the rest of ``z`` is a constant, part of the intercept)."""
+        return np.asarray(raw, dtype=np.float64) / self.scale * self.weight
 
 
 @dataclass
@@ -165,7 +171,9 @@ class LinearHead:
         """The ``top`` largest contributions (in log-odds) toward the positive label.
 
         Words and word pairs are quoted (``"regime"``); a word's character n-grams and
-        cue-word score count toward the word. Lexicon features read ``lexicon:<name>``.
+        cue-word score count toward the word. Lexicon features read ``lexicon:<name>`` and
+        are measured from 0, so only what the sentence has (a finding, a "?") can explain it;
+        the absence of a feature never shows up as a reason.
         """
         rows = None if lexicon_row is None else np.asarray(lexicon_row).reshape(1, -1)
         direction = self._direction(text, rows)
@@ -190,6 +198,7 @@ class LinearHead:
             offset = self._offsets[block]
             contributions = z[0] * direction[offset : offset + z.shape[1]]
             if block == "lexicon":
+                contributions = self.lexicon.from_zero(rows[0]) * direction[offset : offset + z.shape[1]]
                 for name, value in zip(self.lexicon.names, contributions):
                     credit(f"lexicon:{name}", float(value))
             else:

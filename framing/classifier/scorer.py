@@ -16,7 +16,8 @@ import numpy as np
 
 from ..lexicon import Lexicon
 from ..model import Article, Finding
-from .features import SentenceFeaturizer
+from ..context import LexiconMatcher
+from .features import SentenceFeaturizer, default_featurizer
 from .linear import LinearHead
 from .store import ModelError, default_folder, has_head, load_head
 
@@ -47,18 +48,15 @@ class SentenceScores:
 class SentenceScorer:
     """The classifier heads with the lexicon features they read; load once, score many articles."""
 
-    def __init__(self, bias: LinearHead, hedge: Optional[LinearHead] = None, lexicon: Optional[Lexicon] = None):
-        if lexicon is None:
-            from ..pipeline import default_analyzer
-
-            lexicon = default_analyzer().lexicon
+    def __init__(self, bias: LinearHead, hedge: Optional[LinearHead] = None, lexicon: Optional[Lexicon] = None, matcher: Optional[LexiconMatcher] = None):
         self.bias = bias
         self.hedge = hedge
-        self.featurizer = SentenceFeaturizer(lexicon)
+        self.featurizer = default_featurizer() if lexicon is None else SentenceFeaturizer(lexicon, matcher)
+        lexicon = self.featurizer.lexicon
         self._columns = {head.name: lexicon_columns(head, self.featurizer.names) for head in self.heads}
 
     @classmethod
-    def load(cls, path: Union[str, Path, None] = None, lexicon: Optional[Lexicon] = None) -> "SentenceScorer":
+    def load(cls, path: Union[str, Path, None] = None, lexicon: Optional[Lexicon] = None, matcher: Optional[LexiconMatcher] = None) -> "SentenceScorer":
         """The heads in ``path`` (None: the shipped models), checked against their manifest.
 
         A folder with only a ``bias`` head (what ``framing train`` writes by default)
@@ -66,10 +64,12 @@ class SentenceScorer:
         """
         shipped = default_folder()
         folder = Path(path) if path is not None else shipped
+        if not folder.is_dir():
+            raise ModelError(f"{folder}: no such model folder")
         if not has_head(folder, "bias"):
             raise ModelError(f"{folder}: no bias head (bias.json); train one with `framing train`")
         hedge_folder = folder if has_head(folder, "hedge") else shipped
-        return cls(load_head(folder, "bias"), load_head(hedge_folder, "hedge"), lexicon)
+        return cls(load_head(folder, "bias"), load_head(hedge_folder, "hedge"), lexicon, matcher)
 
     @property
     def heads(self) -> list[LinearHead]:
@@ -85,14 +85,18 @@ class SentenceScorer:
 
     @property
     def warnings(self) -> list[str]:
-        """Reasons to read the scores with care (e.g. lexicons changed since training)."""
+        """Reasons to read the scores with care: lexicon features the model reads that these
+        lexicons no longer have (they read 0). Edited word lists alone do not warn, since the
+        shipped lexicons change between releases; the summary records both lexicon hashes."""
         out = []
+        names = set(self.featurizer.names)
         for head in self.heads:
-            trained = head.meta.get("lexicon_sha256")
-            if trained and trained != self.featurizer.lexicon.sha256:
+            missing = [n for n in (head.lexicon.names if head.lexicon else ()) if n not in names]
+            if missing:
+                shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
                 out.append(
-                    f"classifier: the {head.name} model was trained with other lexicons (sha256 {trained[:12]}); "
-                    "its lexicon features may read differently"
+                    f"classifier: the {head.name} model reads {len(missing)} lexicon feature(s) these lexicons lack "
+                    f"({shown}); they count as 0, so scores may be lower than the model intends"
                 )
         return out
 
@@ -162,7 +166,7 @@ class SentenceScorer:
                 }
             )
         return {
-            "models": {head.name: _model_facts(head) for head in self.heads},
+            "models": {head.name: _model_facts(head, self.featurizer.lexicon.sha256) for head in self.heads},
             "threshold": self.threshold,
             "sentences": len(indices),
             "mean": _mean(values),
@@ -196,21 +200,22 @@ def select_columns(rows: Optional[np.ndarray], columns: Optional[np.ndarray]) ->
 def predict_texts(head: LinearHead, texts: Sequence[str], featurizer: Optional[SentenceFeaturizer] = None) -> np.ndarray:
     """Class probabilities of sentences each read on its own, as in training."""
     if featurizer is None:
-        from ..pipeline import default_analyzer
-
-        featurizer = SentenceFeaturizer(default_analyzer().lexicon)
+        featurizer = default_featurizer()
     columns = lexicon_columns(head, featurizer.names)
     rows = np.array([featurizer.of_text(t) for t in texts]).reshape(len(texts), -1) if columns is not None else None
     return head.predict_proba(list(texts), select_columns(rows, columns))
 
 
-def _model_facts(head: LinearHead) -> dict[str, Any]:
+def _model_facts(head: LinearHead, lexicon_sha256: str) -> dict[str, Any]:
     meta = head.meta
+    trained_with = meta.get("lexicon_sha256")
     return {
         "task": meta.get("task"),
         "trained_on": meta.get("trained_on"),
         "licence": meta.get("licence"),
         "sha256": meta.get("sha256", {}).get(f"{head.name}.npz"),
+        "lexicon_sha256": trained_with,
+        "same_lexicons": trained_with == lexicon_sha256 if trained_with else None,
     }
 
 

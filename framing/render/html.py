@@ -13,11 +13,14 @@ from typing import Any
 
 from ..model import KINDS, SOURCE_TYPES, Finding
 from ..report import DISCLAIMER, Report
+from .common import norms_label, norms_percentile
 from .charts import chart_figures
-from .common import KIND_DESCRIPTIONS, KIND_LABELS, header_lines
+from .common import KIND_DESCRIPTIONS, KIND_LABELS, classifier_summary, header_lines, top_features
 from .html_article import finding_flags, numbered_findings, render_article, safe_url
 from .html_style import CSS
 
+#: Classifier summary fields the card lays out itself; others are listed as they come.
+CLASSIFIER_SHOWN = ("models", "threshold", "sentences", "mean", "share_above_threshold", "hedge_mean", "hedge_share_above_threshold", "top")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
@@ -84,7 +87,9 @@ def _kind_card(report: Report, kind: str) -> str:
     return (
         f'<div class="card c-{kind}"><h3><mark class="k-{kind} d0">{escape(KIND_LABELS[kind])}</mark></h3>'
         f'<div class="big">{rates["total"]:.1f}</div><div class="unit">per 1,000 words &middot; {count} found</div>'
-        f'<div class="split">author {rates["author"]:.1f} &middot; quoted {rates["quoted"]:.1f}</div></div>'
+        f'<div class="split">author {rates["author"]:.1f} &middot; quoted {rates["quoted"]:.1f}</div>'
+        + (f'<div class="split">{escape(norms_label(report))}: {norms_percentile(report, kind)}</div>' if report.norms else "")
+        + "</div>"
     )
 
 
@@ -116,10 +121,32 @@ def _flatten(value: Any, key: str = "") -> list[tuple[str, str]]:
 
 
 def _classifier_card(report: Report) -> str:
-    summary = report.scores.get("classifier")
+    """Mean, share at or above the threshold, and the five highest sentences with what raised them."""
+    summary = classifier_summary(report)
     if summary is None:
         return ""
-    return f'<div class="card wide"><h3>Classifier (sentences)</h3>{_dl(_flatten(summary)[:14])}</div>'
+    threshold = summary.get("threshold", 0.5)
+    rows = [
+        ("sentences scored", _num(summary.get("sentences"))),
+        ("mean score (loaded or one-sided)", _num(summary.get("mean"), 2)),
+        (f"at or above {threshold:.2f}", _pct(summary.get("share_above_threshold"))),
+        ("mean hedge score", _num(summary.get("hedge_mean"), 2)),
+        (f"hedged, at or above {threshold:.2f}", _pct(summary.get("hedge_share_above_threshold"))),
+    ]
+    items = "".join(
+        f'<li><span class="big-score">{_num(e.get("score"), 2)}</span> {escape(e.get("text", ""))}'
+        + (f'<br><span class="why">raised most by: {escape(", ".join(f"{label} +{value:.2f}" for label, value in top_features(e)))}</span>' if top_features(e) else "")
+        + "</li>"
+        for e in summary.get("top") or ()
+    )
+    top = f'<h3>Highest-scoring sentences</h3><ol class="top-sentences">{items}</ol>' if items else ""
+    extra = {k: v for k, v in summary.items() if k not in CLASSIFIER_SHOWN}  # e.g. another model's own fields
+    trained_on = ((summary.get("models") or {}).get("bias") or {}).get("trained_on") or "labelled sentences"
+    return (
+        f'<div class="card wide classifier"><h3>Classifier (sentences)</h3>{_dl(rows + _flatten(extra)[:6])}{top}'
+        f'<p class="note">Probabilities from a linear model trained on {escape(trained_on)}; contributions are in '
+        "log-odds. The shipped model is described in its model card, framing/models/README.md.</p></div>"
+    )
 
 
 def _summary(report: Report) -> str:

@@ -63,6 +63,11 @@ BASE_CSS = """
 .framing-report .article a { color: #1a4f8b; }
 .framing-report .link-off { text-decoration: underline dotted #999; }
 .framing-report .cls-high { background: #f0ede4; box-shadow: 0 0 0 1px #e2dccb; border-radius: 2px; }
+.framing-report .card.classifier { grid-column: 1 / -1; }
+.framing-report ol.top-sentences { font-size: .88em; padding-left: 1.6rem; margin: .2rem 0; }
+.framing-report ol.top-sentences li { margin-bottom: .35rem; break-inside: avoid; }
+.framing-report ol.top-sentences .big-score { font-weight: 700; font-variant-numeric: tabular-nums; }
+.framing-report ol.top-sentences .why { color: var(--muted); font-size: .92em; }
 .framing-report table { border-collapse: collapse; width: 100%; font-size: .86em; }
 .framing-report th, .framing-report td { text-align: left; vertical-align: top; padding: .3rem .45rem; border-bottom: 1px solid var(--rule); }
 .framing-report th { background: var(--soft); font-weight: 600; }
