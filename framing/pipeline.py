@@ -27,14 +27,16 @@ ModelChoice = Union[str, "os.PathLike[str]", bool, None]
 class Analyzer:
     """Scores articles with one lexicon and, by default, the shipped sentence classifier.
 
+    ``sides`` maps speakers and organisations to sides (see ``framing.sides``).
     ``model`` is True (or None) for the shipped model, a folder written by ``framing train``,
     or False to leave the classifier out (then every sentence ``score`` is null). The model
     is loaded on first use and kept; a bad folder raises ``framing.classifier.ModelError``.
     """
 
-    def __init__(self, lexicon: Optional[Lexicon] = None, model: ModelChoice = True):
+    def __init__(self, lexicon: Optional[Lexicon] = None, model: ModelChoice = True, sides: Optional[dict[str, str]] = None):
         self.lexicon = lexicon or load_lexicon()
         self.model = model
+        self.sides = sides  # the user's speaker -> side mapping (``framing.sides.load_sides``)
         self._builder = ArticleBuilder(self.lexicon)
         self._matcher = LexiconMatcher(self.lexicon)
         self._readability = Readability()
@@ -63,7 +65,7 @@ class Analyzer:
         article, warnings = self._builder.build(raw, path=path, syntax=syntax or syntax_for(path))
         ctx = Context(article, self._matcher)
         findings = run_detectors(ctx)
-        sources = find_sources(ctx, findings)
+        sources = find_sources(ctx, findings, self.sides)
         scores = compute_scores(article, findings, sources, self._readability)
         n = len(article.sentences)
         sentence_scores, hedge_scores = (None,) * n, (None,) * n

@@ -11,8 +11,7 @@ from typing import Iterable, Optional
 
 from ..model import KINDS
 from ..render.common import KIND_DESCRIPTIONS, KIND_LABELS
-from ..render.html import CSP
-from ..render.html_style import CSS
+from ..render.html import standalone_page
 from ..report import Report
 from .notes import level_words
 
@@ -48,13 +47,7 @@ CLASSROOM_CSS = """
 
 def page(title: str, body: str) -> str:
     """A whole self-contained page around ``body`` (already HTML)."""
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{CSS}{CLASSROOM_CSS}</style>\n</head>\n<body>\n"
-        f'<div class="framing-report framing-classroom">\n{body}\n</div>\n</body>\n</html>\n'
-    )
+    return standalone_page(title, body, CLASSROOM_CSS, "framing-report framing-classroom")
 
 
 def article_title(report: Report) -> str:

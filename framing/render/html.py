@@ -20,7 +20,7 @@ from .html_article import finding_flags, numbered_findings, render_article, safe
 from .html_style import CSS
 
 #: Classifier summary fields the card lays out itself; others are listed as they come.
-CLASSIFIER_SHOWN = ("models", "threshold", "sentences", "mean", "share_above_threshold", "hedge_mean", "hedge_share_above_threshold", "top")
+CLASSIFIER_SHOWN = ("models", "threshold", "sentences", "mean", "share_above_threshold", "hedge_threshold", "hedge_mean", "hedge_share_above_threshold", "top")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
@@ -47,12 +47,18 @@ def render_html(report: Report, page: bool = True) -> str:
     body = "\n".join(sections)
     if not page:
         return f'<div class="framing-report" id="{prefix}">\n<style>\n{CSS}</style>\n{body}\n</div>\n'
+    return standalone_page(f"framing report: {_title(report)}", body, div_id=prefix)
+
+
+def standalone_page(title: str, body: str, extra_css: str = "", div_class: str = "framing-report", div_id: str = "") -> str:
+    """A whole self-contained page around ``body`` (already HTML): the policy, the stylesheet, the title escaped."""
+    ident = f' id="{escape(div_id)}"' if div_id else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>framing report: {escape(_title(report))}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n"
-        f'<div class="framing-report" id="{prefix}">\n{body}\n</div>\n</body>\n</html>\n'
+        f"<title>{escape(title)}</title>\n<style>\n{CSS}{extra_css}</style>\n</head>\n<body>\n"
+        f'<div class="{div_class}"{ident}>\n{body}\n</div>\n</body>\n</html>\n'
     )
 
 
@@ -131,7 +137,7 @@ def _classifier_card(report: Report) -> str:
         ("mean score (loaded or one-sided)", _num(summary.get("mean"), 2)),
         (f"at or above {threshold:.2f}", _pct(summary.get("share_above_threshold"))),
         ("mean hedge score", _num(summary.get("hedge_mean"), 2)),
-        (f"hedged, at or above {threshold:.2f}", _pct(summary.get("hedge_share_above_threshold"))),
+        (f"hedged, at or above {summary.get('hedge_threshold') or threshold:.2f}", _pct(summary.get("hedge_share_above_threshold"))),
     ]
     items = "".join(
         f'<li><span class="big-score">{_num(e.get("score"), 2)}</span> {escape(e.get("text", ""))}'
