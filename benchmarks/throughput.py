@@ -15,8 +15,6 @@ import argparse
 import os
 import platform
 import re
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile

@@ -63,7 +63,7 @@ def codebook_markdown(lexicon: Lexicon, examples: Optional[int] = None) -> str:
     readme_file = default_folder() / "README.md"
     readme = readme_file.read_text(encoding="utf-8") if readme_file.is_file() else ""
     out = [
-        f"# framing codebook\n",
+        "# framing codebook\n",
         f"Lexicons version {lexicon.version} (SHA-256 `{lexicon.sha256[:16]}…`). framing flags language for "
         "discussion; it does not rule an article biased or true. This codebook gives coders the same "
         "categories, examples and rules that framing uses, so human coding and framing's findings can be compared.\n",

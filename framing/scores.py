@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .model import KINDS, SCORED_ROLES, SOURCE_TYPES, Article, Finding, Source
+from .model import KINDS, SCORED_ROLES, Article, Finding, Source
 from .readability import Readability
 from .sourcing import sourcing_profile
 

@@ -16,7 +16,6 @@ import ast
 import csv
 import hashlib
 import random
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
