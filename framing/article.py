@@ -42,6 +42,8 @@ class ArticleBuilder:
     def build(self, raw: str, path: Optional[str] = None, syntax: str = "auto") -> tuple[Article, list[str]]:
         """Parse ``raw`` into an ``Article``; also return parser warnings."""
         raw, crlf = normalise_newlines(raw)  # offsets are mapped back to the raw input below
+        # markdown-it turns NUL into U+FFFD; a zero-width space (same length, dropped) keeps offsets
+        raw = raw.replace("\x00", "\u200b")
         parsed = parse_text(raw, syntax)
         roles, meta = self._structure.roles(parsed.blocks, parsed.front_matter)
         pieces: list[str] = []

@@ -112,13 +112,19 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
     for item in paths:
         try:
             if item == "-":
-                raw = read_bytes(sys.stdin.buffer.read(), "<stdin>", max_bytes)
+                raw = read_bytes(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes)
                 report = analyzer.score_text(raw, path=None, syntax=syntax)
             else:
                 raw = read_path(item, max_bytes)
                 report = analyzer.score_text(raw, path=item, syntax=syntax or syntax_for(item))
         except InputError as e:
             _error(str(e))
+            failed += 1
+            continue
+        except Exception as e:  # a bug on one article must not stop the others, nor show a traceback
+            if os.environ.get("FRAMING_DEBUG"):
+                raise
+            _error(f"{item}: internal error ({type(e).__name__}: {' '.join(str(e).split())[:200]}); please report it (FRAMING_DEBUG=1 shows the traceback)")
             failed += 1
             continue
         for w in report.warnings:

@@ -32,16 +32,17 @@ def expand_inputs(items: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     for item in items:
         p = Path(item)
-        if item == "-" or p.is_file() or (not p.exists() and not glob.has_magic(item)):
-            found = [item]
+        if item == "-" or (not p.is_dir() and (p.exists() or p.is_symlink() or not glob.has_magic(item))):
+            found = [item]  # not a folder: scored, or reported with the reason it cannot be (a FIFO, a link loop)
         elif p.is_dir():
+            # every entry that is not a folder is kept, so a pipe or a broken link is reported, not skipped
             found = sorted(
                 str(f)
                 for f in p.rglob("*")
-                if f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") and f.stem.upper() not in NOT_ARTICLES and f.is_file()
+                if f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".") and f.stem.upper() not in NOT_ARTICLES and not f.is_dir()
             )
         else:
-            found = sorted(g for g in glob.glob(item, recursive=True) if Path(g).is_file())
+            found = sorted(g for g in glob.glob(item, recursive=True) if not Path(g).is_dir())
         for f in found:
             if f not in seen:
                 seen.add(f)
@@ -87,6 +88,10 @@ def score_file(path: str, options: Options = Options()) -> dict[str, Any]:
         return {"path": path, "error": str(e)}
     except RecursionError:
         return {"path": path, "error": f"{path}: too deeply nested to parse"}
+    except MemoryError:
+        return {"path": path, "error": f"{path}: ran out of memory while scoring (try a smaller --max-bytes)"}
+    except Exception as e:  # a bug must not stop the other files: it is reported like a bad input
+        return {"path": path, "error": f"{path}: internal error ({type(e).__name__}: {' '.join(str(e).split())[:200]}); please report it"}
 
 
 def score_line(args: tuple[str, Options]) -> str:

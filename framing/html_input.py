@@ -15,7 +15,11 @@ from .inputs import InputError
 from .parse import Block, Parsed, _add_block
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# A comment's body cannot hold "-->", so each comment is read one way only: ``.*?`` there let a
+# comment swallow the next ones, 2**n ways to fail on n comments not followed by a page.
+_HTML_START = re.compile(
+    r"\A(?:\ufeff)?\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE
+)
 _LIST_ITEM = re.compile(r"^[-*•]\s+")
 INSTALL_HINT = "reading HTML needs trafilatura: pip install 'framing[html]'"
 

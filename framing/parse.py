@@ -20,7 +20,7 @@ from .model import Link
 # Every part is linear: white space at a line start is [ \t]* (``^\s*`` would rescan all the
 # blank lines below each line start) and a link destination is bounded.
 _MD_HINTS = re.compile(
-    r"\]\([^)\s]{0,2000}\)|^#{1,6}\s|^>\s|^[ \t]*[-*+][ \t]+\S|\*\*\S|^---[ \t]*$|^[ \t]*\d{1,9}\.[ \t]+\S|\\[*_#\[\]]",
+    r"\]\([^)\s\]]*\)|^#{1,6}\s|^>\s|^[ \t]*[-*+][ \t]+\S|\*\*\S|^---[ \t]*$|^[ \t]*\d{1,9}\.[ \t]+\S|\\[*_#\[\]]",
     re.MULTILINE,
 )
 # Invisible characters that carry nothing a reader sees but can split a word ("sla\u200bmmed")
