@@ -13,11 +13,12 @@ from typing import Optional
 import click
 
 from . import __version__
-from .corpus import expand_inputs
+from .corpus import Options, expand_inputs
 from .inputs import DEFAULT_MAX_BYTES, InputError, read_bytes, read_path, syntax_for
 from .lexicon import LexiconError, load_lexicon
 from .classifier.store import ModelError
 from .pipeline import Analyzer
+from .sides import load_sides
 
 REPORT_FORMATS = ("text", "json", "markdown", "html")
 CORPUS_FORMATS = ("jsonl", "csv", "parquet")
@@ -27,7 +28,7 @@ class ExitStatus(enum.IntEnum):
     OK = 0
     INPUT_ERROR = 1  # at least one input could not be scored
     USAGE = 2  # bad options (click's own code)
-    CONFIG_ERROR = 3  # a lexicon could not be loaded
+    CONFIG_ERROR = 3  # a lexicon, model or norms file could not be loaded
 
 
 def _error(message: str) -> None:
@@ -61,17 +62,15 @@ def main() -> None:
 @click.option("--id-column", default=None, metavar="COLUMN", help="Corpus tables: the column that identifies a row (default: the row number).")
 @click.option("--model", "model", type=click.Path(file_okay=False), default=None, metavar="FOLDER", help="Score sentences with this classifier model (a folder from `framing train`) instead of the shipped one.")
 @click.option("--no-model", is_flag=True, help="Leave the sentence classifier out: lexicons and rules only; sentence scores are null.")
+@click.option("--sides", "sides_path", type=click.Path(dir_okay=False), default=None, metavar="FILE", help="A TSV mapping speakers and organisations to sides (name, side): quotes and words per side in the sourcing profile.")
 @click.option("--norms", "norms_spec", default=None, metavar="FILE|default", help="Add percentiles and z-scores against reference norms: a file from `framing norms build`, or default (the shipped BBC News norms).")
 def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str], max_bytes: int,
           colour: Optional[bool], jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool], scheduler: Optional[str],
           text_column: Optional[str] = None, id_column: Optional[str] = None, model: Optional[str] = None, no_model: bool = False,
-          norms_spec: Optional[str] = None) -> None:
+          norms_spec: Optional[str] = None, sides_path: Optional[str] = None) -> None:
     """Score articles: Markdown or text files, folders (walked recursively), globs, or - for standard input."""
     if model and no_model:
         _error("--model and --no-model exclude each other")
-        sys.exit(ExitStatus.USAGE)
-    if (model or no_model) and fmt in CORPUS_FORMATS:
-        _error("--model and --no-model apply to per-article reports; corpus formats use the shipped model")
         sys.exit(ExitStatus.USAGE)
     if norms_spec and fmt in CORPUS_FORMATS:
         _error("--norms adds a section to per-article reports (text, json, markdown, html), not to corpus tables")
@@ -80,9 +79,13 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
 
     norms, norms_warned = norms_for_score(norms_spec), set()
     try:
-        analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)), model=False if no_model else (model or True))
-        if fmt not in CORPUS_FORMATS:
-            analyzer.classifier  # load now, so a bad model stops the run before any input is read
+        sides = load_sides(sides_path) if sides_path else None
+    except (OSError, ValueError) as e:
+        _error(f"--sides: {e.strerror + ': ' + str(e.filename) if isinstance(e, OSError) and e.strerror else e}")
+        sys.exit(ExitStatus.USAGE)
+    try:
+        analyzer = Analyzer(load_lexicon(*(Path(p) for p in lexicons)), model=False if no_model else (model or True), sides=sides)
+        analyzer.classifier  # load now, so a bad model stops the run before any input is read
     except LexiconError as e:
         _error(str(e))
         sys.exit(ExitStatus.CONFIG_ERROR)
@@ -97,7 +100,10 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
     for d in missing_dirs:
         _error(f"{d}: folder holds no .md, .markdown, .txt or .html files")
     if fmt in CORPUS_FORMATS:
-        code = _score_corpus(paths, fmt, output, lexicons, syntax, max_bytes, jobs, resume, tables, progress, scheduler,
+        options = Options(lexicons=tuple(str(Path(p).resolve()) for p in lexicons), max_bytes=max_bytes, syntax=syntax,
+                          model="" if no_model else (str(Path(model).resolve()) if model else None),
+                          sides=str(Path(sides_path).resolve()) if sides_path else None)
+        code = _score_corpus(paths, fmt, output, options, jobs, resume, tables, progress, scheduler,
                              text_column=text_column, id_column=id_column, lexicon=analyzer.lexicon)
         sys.exit(ExitStatus.INPUT_ERROR if code or missing_dirs else ExitStatus.OK)
     if text_column or id_column:
@@ -154,12 +160,12 @@ def _render(report, fmt: str, colour: bool) -> str:
     return report.to_text(colour=colour)
 
 
-def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: tuple[str, ...], syntax: Optional[str],
-                  max_bytes: int, jobs: Optional[int], resume: bool, tables: str, progress: Optional[bool],
+def _score_corpus(paths: list[str], fmt: str, output: Optional[str], options: "Options", jobs: Optional[int], resume: bool,
+                  tables: str, progress: Optional[bool],
                   scheduler: Optional[str] = None, text_column: Optional[str] = None, id_column: Optional[str] = None,
                   lexicon=None) -> int:
     """Corpus mode: stream, parallel, resumable, with a manifest; returns the number of failed inputs."""
-    from .corpus import Options, default_jobs, run_corpus
+    from .corpus import default_jobs, run_corpus
     from .manifest import now, write_manifest
 
     wanted = tuple(t.strip() for t in tables.split(",") if t.strip())
@@ -188,7 +194,6 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: t
 
         return tqdm(it, total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
 
-    options = Options(lexicons=tuple(str(Path(p).resolve()) for p in lexicons), max_bytes=max_bytes, syntax=syntax)
     if scheduler:
         try:
             import dask.distributed  # noqa: F401
@@ -211,9 +216,10 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], lexicons: t
     started = now()
     summary = run_corpus(items, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted,
                          progress=bar, scheduler=scheduler, score_lines=score_lines)
-    settings = {"format": fmt, "tables": list(wanted), "lexicons": list(options.lexicons), "syntax": syntax, "max_bytes": max_bytes,
-                "text_column": text_column, "id_column": id_column, "jobs": jobs, "scheduler": scheduler}
-    write_manifest(Path(output), paths, settings, lexicon or load_lexicon(*(Path(p) for p in lexicons)), started, summary)
+    settings = {"format": fmt, "tables": list(wanted), "lexicons": list(options.lexicons), "syntax": options.syntax,
+                "max_bytes": options.max_bytes, "text_column": text_column, "id_column": id_column, "jobs": jobs,
+                "scheduler": scheduler, "model": options.model, "sides": options.sides}
+    write_manifest(Path(output), paths, settings, lexicon or load_lexicon(*(Path(p) for p in options.lexicons)), started, summary)
     for path, err in summary.errors:
         click.echo(f"framing: error: {err}", err=True)
     if summary.errors:

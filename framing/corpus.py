@@ -65,15 +65,23 @@ class Options:
     lexicons: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     syntax: Optional[str] = None
+    model: Optional[str] = None  # a model folder; None: the shipped model; "" : no classifier
+    sides: Optional[str] = None  # a sides TSV (``framing.sides.load_sides``)
+
+
+def _analyzer(options: Options):
+    """One analyzer per process and settings, built on first use."""
+    return _analyzer_for(options.lexicons, options.model, options.sides)
 
 
 @lru_cache(maxsize=4)
-def _analyzer(lexicons: tuple[str, ...]):
-    """One analyzer per process and lexicon set, built on first use."""
+def _analyzer_for(lexicons: tuple[str, ...], model: Optional[str], sides: Optional[str]):
     from .lexicon import load_lexicon
     from .pipeline import Analyzer
+    from .sides import load_sides
 
-    return Analyzer(load_lexicon(*(Path(p) for p in lexicons)))
+    choice = False if model == "" else (model or True)
+    return Analyzer(load_lexicon(*(Path(p) for p in lexicons)), model=choice, sides=load_sides(sides) if sides else None)
 
 
 def score_file(path: str, options: Options = Options()) -> dict[str, Any]:
@@ -82,7 +90,7 @@ def score_file(path: str, options: Options = Options()) -> dict[str, Any]:
 
     try:
         raw = read_path(path, options.max_bytes)
-        report = _analyzer(options.lexicons).score_text(raw, path=path, syntax=options.syntax or syntax_for(path))
+        report = _analyzer(options).score_text(raw, path=path, syntax=options.syntax or syntax_for(path))
         return {"path": path, "report": report.to_dict()}
     except InputError as e:
         return {"path": path, "error": str(e)}
@@ -113,7 +121,7 @@ def map_tasks(func: Callable[[Any], str], tasks: Iterable[Any], count: int, opti
     # fork shares the analyzer built here with every worker; elsewhere each worker builds its own
     try:
         ctx = get_context("fork")
-        _analyzer(options.lexicons)
+        _analyzer(options)
     except ValueError:
         ctx = get_context("spawn")
     chunk = max(1, min(32, count // (jobs * 8) or 1))

@@ -7,6 +7,8 @@ A ``*`` in a term is a gap of up to ``MAX_GAP`` words.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from dataclasses import dataclass
 from typing import Generic, Iterable, Sequence, TypeVar
@@ -192,10 +194,13 @@ def longest_first(matches: Iterable[Match[T]], weight=lambda item: 0.0) -> list[
     """Drop matches overlapped by a longer (then heavier, then earlier) one; text order out."""
     ranked = sorted(matches, key=lambda m: (-(m.end - m.start), -weight(m.item), m.start))
     taken: list[Match[T]] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # the taken spans, disjoint and sorted, so their ends are sorted too
+    ends: list[int] = []
     for m in ranked:
-        if any(m.start < e and s < m.end for s, e in occupied):
+        i = bisect_left(starts, m.end)  # spans starting before m ends: only the last can reach into m
+        if i and ends[i - 1] > m.start:
             continue
         taken.append(m)
-        occupied.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
     return sorted(taken, key=lambda m: m.start)

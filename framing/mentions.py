@@ -8,9 +8,9 @@ recent compatible person, "the company" to the most recent organisation.
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)-", re.IGNORECASE)
 
@@ -40,50 +40,62 @@ class Entity:
 
 @dataclass
 class Mentions:
-    """Entities in order of first mention, and every mention's position."""
+    """Entities in order of first mention, and every mention's position.
+
+    Lookups go through indexes (by full name, alias and name word) and each entity's sorted
+    positions, so an article with thousands of mentions is read in near-linear time.
+    """
 
     entities: list[Entity] = field(default_factory=list)
     order: list[tuple[int, Entity]] = field(default_factory=list)  # (char offset, entity), ascending
     objects: set[int] = field(default_factory=set)  # offsets of mentions after a preposition ("lives in Saltmarsh")
+    _positions: dict[int, list[int]] = field(default_factory=dict, repr=False)  # id(entity) -> sorted offsets
+    _at: dict[int, list[Entity]] = field(default_factory=dict, repr=False)  # offset -> entities noted there
+    _by_name: dict[str, list[Entity]] = field(default_factory=dict, repr=False)  # full name or alias -> entities
+    _by_last: dict[str, list[Entity]] = field(default_factory=dict, repr=False)  # persons by last name word
+    _by_word: dict[str, list[Entity]] = field(default_factory=dict, repr=False)  # persons by any name word
 
     def note(self, entity: Entity, at: int, governed: bool = False) -> None:
         insort(self.order, (at, entity), key=lambda p: p[0])
+        insort(self._positions.setdefault(id(entity), []), at)
+        self._at.setdefault(at, []).append(entity)
         if governed:
             self.objects.add(at)
+
+    def _latest_before(self, entity: Entity, at: int) -> int:
+        """The entity's last mention before ``at``, or -1."""
+        positions = self._positions.get(id(entity), [])
+        i = bisect_left(positions, at)
+        return positions[i - 1] if i else -1
+
+    def _most_recent(self, candidates: Iterable[Entity], at: int) -> Optional[Entity]:
+        """Of ``candidates``, the one mentioned most recently before ``at`` (first registered on a tie)."""
+        best, best_pos = None, -1
+        for e in candidates:
+            p = self._latest_before(e, at)
+            if p > best_pos:
+                best, best_pos = e, p
+        return best
 
     def known(self, words: list[str], at: int) -> Optional[tuple[Entity, str]]:
         """An earlier entity this mention refers to, and how: ``full``, ``surname`` or ``alias``."""
         keys = [name_key(w) for w in words]
-        before = self._recent(at)
         joined = " ".join(words).lower()
-        for e in before:
-            if e.name.lower() == joined:
-                return e, "full"
-            if joined in e.aliases or (keys and keys[-1] in e.aliases):
-                return e, "alias"
-        if len(keys) == 1:
-            for e in before:  # a surname first, then any part of the full name
-                if e.type == "named_person" and len(e.keys) > 1 and e.keys[-1] == keys[0]:
-                    return e, "surname"
-            for e in before:
-                if e.type == "named_person" and len(e.keys) > 1 and keys[0] in e.keys:
-                    return e, "surname"
+        names = [*self._by_name.get(joined, ()), *(self._by_name.get(keys[-1], ()) if keys else ())]
+        hit = self._most_recent((e for e in names if e.name.lower() == joined or joined in e.aliases or (keys and keys[-1] in e.aliases)), at)
+        if hit is not None:
+            return hit, "full" if hit.name.lower() == joined else "alias"
+        if len(keys) == 1:  # a surname first, then any part of the full name
+            for index in (self._by_last, self._by_word):
+                hit = self._most_recent(index.get(keys[0], ()), at)
+                if hit is not None:
+                    return hit, "surname"
         return None
-
-    def _recent(self, at: int) -> list[Entity]:
-        """Entities mentioned before ``at``, most recent first, each once."""
-        seen: set[int] = set()
-        out = []
-        for p, e in reversed(self.order):
-            if p < at and id(e) not in seen:
-                seen.add(id(e))
-                out.append(e)
-        return out
 
     def add(self, name: str, stype: str, at: int, role: Optional[str] = None, gender: Optional[str] = None,
             governed: bool = False) -> tuple[Entity, str]:
         """Register a mention at ``at``; return its entity and the kind of mention."""
-        same = next((e for p, e in self.order if p == at and e.name.lower() == name.lower()), None)
+        same = next((e for e in self._at.get(at, ()) if e.name.lower() == name.lower()), None)
         if same:
             return same, "full"
         hit = self.known(name.split(), at)
@@ -95,20 +107,27 @@ class Mentions:
             return entity, how
         entity = Entity(name, stype, role, gender)
         self.entities.append(entity)
+        self._by_name.setdefault(name.lower(), []).append(entity)
+        if stype == "named_person" and len(entity.keys) > 1:
+            self._by_last.setdefault(entity.keys[-1], []).append(entity)
+            for k in set(entity.keys):
+                self._by_word.setdefault(k, []).append(entity)
         self.note(entity, at, governed)
         return entity, "full"
 
     def alias(self, entity: Entity, short: str) -> None:
         entity.aliases.add(short.lower())
+        self._by_name.setdefault(short.lower(), []).append(entity)
 
     def person_before(self, at: int, gender: Optional[str], floor: int = 0) -> Optional[Entity]:
         """The most recent person mentioned before ``at`` (and after ``floor``), not as the object
         of a preposition, whose gender is compatible."""
-        for p, e in reversed(self.order):
-            if p >= at or e.type != "named_person" or p in self.objects:
-                continue
+        for k in range(bisect_left(self.order, at, key=lambda p: p[0]) - 1, -1, -1):
+            p, e = self.order[k]
             if p < floor:
                 break
+            if e.type != "named_person" or p in self.objects:
+                continue
             if gender is None or e.gender in (None, gender):
                 return e
         return None
@@ -116,8 +135,12 @@ class Mentions:
     def organization_before(self, at: int, head: str, latest: bool = False) -> Optional[Entity]:
         """The most recent organisation before ``at`` whose name contains ``head``; with
         ``latest``, failing that, the most recent organisation of any name."""
-        orgs = [e for p, e in self.order if p < at and e.type == "named_organization"]
-        for e in reversed(orgs):
+        first_org = None
+        for k in range(bisect_left(self.order, at, key=lambda p: p[0]) - 1, -1, -1):
+            e = self.order[k][1]
+            if e.type != "named_organization":
+                continue
             if head.lower() in e.name.lower().split():
                 return e
-        return orgs[-1] if orgs and latest else None
+            first_org = first_org or e
+        return first_org if latest else None

@@ -16,10 +16,13 @@ three sentences); Dale-Chall 0.1579 (100 D/W) + 0.0496 W/S, plus 3.6365 when D/W
 from __future__ import annotations
 
 import math
+import re
 from functools import cached_property
 from importlib import resources
 from typing import Iterable, Optional
 
+LONG_WORD = 40  # longer words get their syllables from vowel groups, not hyphenation
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
 
 
@@ -53,6 +56,8 @@ class Readability:
             phones = self._cmu.get(word)
             if phones:
                 n = sum(1 for p in phones[0] if p[-1].isdigit())
+            elif len(word) > LONG_WORD:  # hyphenation is slow on a very long "word" (a URL, a run of letters)
+                n = len(_VOWEL_GROUPS.findall(word))
             else:
                 n = len(self._pyphen.positions(word)) + 1
             self._syllables[word] = n = max(1, n)

@@ -11,6 +11,10 @@ from typing import Iterable
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 _LINE_BREAK = re.compile(r"\n")
+#: A "sentence" longer than this (a page with no full stops) is cut at a semicolon, colon,
+#: comma or space near the limit, so that per-sentence work stays bounded.
+MAX_SENTENCE_CHARS = 2_000
+_CUTS = ("; ", ": ", ", ", " ")
 
 
 class SentenceSplitter:
@@ -33,8 +37,29 @@ class SentenceSplitter:
             line_end = m.start() if m else end
             chunk = text[line_start:line_end]
             for s, e in self._punkt.span_tokenize(chunk):
-                if chunk[s:e].strip():
-                    out.append((line_start + s, line_start + e))
+                for a, b in _cut_long(chunk, s, e):
+                    if chunk[a:b].strip():
+                        out.append((line_start + a, line_start + b))
             if m:
                 line_start = m.end()
         return out
+
+
+def _cut_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)``, or pieces of at most ``limit`` characters cut after punctuation or a space."""
+    out = []
+    while end - start > limit:
+        window = text[start + limit // 2 : start + limit]
+        for mark in _CUTS:
+            k = window.rfind(mark)
+            if k >= 0:
+                cut = start + limit // 2 + k + len(mark.rstrip())
+                break
+        else:
+            cut = start + limit  # no space at all: a run of letters
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    out.append((start, end))
+    return out

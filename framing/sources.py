@@ -23,6 +23,7 @@ from .source_tables import source_tables
 from .speakers import Phrase, PhraseReader
 
 PRONOUN_REACH = 6  # sentences back that "he said" may reach for its speaker
+SUBJECT_REACH = 80  # tokens before a reporting verb searched for its speaker (bounds work on run-on text)
 
 
 class SourceFinder:
@@ -33,11 +34,15 @@ class SourceFinder:
         self.article = ctx.article
         self.tokens = ctx.article.tokens
         self.findings = findings
+        self._by_sentence: dict[Optional[int], list[Finding]] = {}  # findings per sentence, in order
+        for f in findings:
+            self._by_sentence.setdefault(f.sentence, []).append(f)
         self.tables = source_tables(ctx.lexicon)
         self.mentions = Mentions()
         self.reader = PhraseReader(ctx, self.tables, self.mentions)
         self.frames = AttributionReader(ctx, self.tables, self.reader)
         self.sources: list[Source] = []
+        self._in_sentence: dict[Optional[int], list[int]] = {}  # sentence -> indices into self.sources
 
     def body_sentence(self, i: Optional[int]) -> bool:
         return i is not None and self.article.paragraphs[self.article.sentences[i].paragraph].role == "body"
@@ -88,18 +93,28 @@ class SourceFinder:
         self.sources.sort(key=lambda s: (s.start, s.end))
         return self.sources
 
-    def _covered(self, start: int, end: int) -> Optional[int]:
-        return next((k for k, s in enumerate(self.sources) if s.start < end and start < s.end), None)
+    def _near(self, sentence: Optional[int], back: int = 1, ahead: int = 1) -> list[int]:
+        """Indices of the sources in ``sentence`` and its neighbours, in the order they were found.
+
+        Sources lie inside their sentence, so lookups stay local (and an article with
+        thousands of sources is read in linear time).
+        """
+        if sentence is None:
+            return []
+        return sorted(k for n in range(sentence - back, sentence + ahead + 1) for k in self._in_sentence.get(n, ()))
+
+    def _covered(self, start: int, end: int, sentence: Optional[int]) -> Optional[int]:
+        return next((k for k in self._near(sentence) if self.sources[k].start < end and start < self.sources[k].end), None)
 
     def _collective(self, f: Finding) -> None:
         """A weasel phrase (vague) or a self-citation; an institution-tied group is ``official``."""
-        if self._covered(f.start, f.end) is not None:
+        if self._covered(f.start, f.end, f.sentence) is not None:
             return
         first, last = self._token_index(f.start), self._token_index(f.end) - 1
         if f.kind == "self_citation":
             self._add(f.sentence, Phrase(first, last, "self", "the author"), None)
             return
-        verb = next((v for v in self.findings if v.kind == "attribution_verb" and f.start < v.start and v.end == f.end), None)
+        verb = next((v for v in self._by_sentence.get(f.sentence, ()) if v.kind == "attribution_verb" and f.start < v.start and v.end == f.end), None)
         if verb is not None and self.reader.role_at(self._token_index(verb.start) - 1):
             last = self._token_index(verb.start) - 1  # "Critics say": the speaker is "Critics"
         else:
@@ -119,13 +134,14 @@ class SourceFinder:
     def _verb(self, verb: Finding) -> None:
         floor, ceiling = self.token_range(verb.sentence)
         v, v_last = self._token_index(verb.start), self._token_index(verb.end) - 1
-        near = self._covered(self.tokens[max(floor, v - 4)].start, verb.end)
+        floor, ceiling = max(floor, v - SUBJECT_REACH), min(ceiling, v_last + SUBJECT_REACH)
+        near = self._covered(self.tokens[max(floor, v - 4)].start, verb.end, verb.sentence)
         if near is not None and self.sources[near].verb is None and self.sources[near].sentence == verb.sentence:
             self.sources[near] = self._with_verb(self.sources[near], verb)
             return
         if v > floor and self.reader.word(v - 1) in ("to", "who", "which"):
             return  # an infinitive, or a relative clause ("an agent who spoke on condition of anonymity")
-        group = next((k for k, s in enumerate(self.sources) if s.sentence == verb.sentence and s.verb is None
+        group = next((k for k in self._in_sentence.get(verb.sentence, ()) if (s := self.sources[k]).verb is None
                       and s.type in ("vague", "self") and self._token_index(s.end) <= v <= self._token_index(s.end) + 6), None)
         if group is not None:  # "many voices in Iraq have been calling for"
             self.sources[group] = self._with_verb(self.sources[group], verb)
@@ -136,7 +152,7 @@ class SourceFinder:
             return  # part of a name ("the Balfour Declaration")
         participle = verb.text.lower().split()[0].endswith("ing") and v > floor and (
             "," in self.frames.between(v) or self.reader.word(v - 1) in ("by", "while", "after", "before", "when"))
-        if participle and any(s.sentence == verb.sentence and s.type != "link_only" for s in self.sources):
+        if participle and any(self.sources[k].type != "link_only" for k in self._in_sentence.get(verb.sentence, ())):
             return  # "said ..., adding that": the same speaker
         passive = self.frames.passive(v, floor)
         phrase = None
@@ -153,10 +169,10 @@ class SourceFinder:
         s = self.ctx.sentence_of(i)
         _, ceiling = self.token_range(s)
         k = i + 1 if i + 1 <= ceiling and self.reader.word(i + 1) == "to" else i
-        if self._covered(self.tokens[i].start, self.tokens[k].end) is not None:
+        if self._covered(self.tokens[i].start, self.tokens[k].end, s) is not None:
             return
         phrase = self.frames.after(k, ceiling, by=False)
-        verb = next((f for f in self.findings if f.kind == "attribution_verb" and f.start == self.tokens[i].start), None)
+        verb = next((f for f in self._by_sentence.get(s, ()) if f.kind == "attribution_verb" and f.start == self.tokens[i].start), None)
         if phrase is not None:
             self._add(s, phrase, verb, verb_span=(self.tokens[i].start, self.tokens[k].end))
 
@@ -181,7 +197,8 @@ class SourceFinder:
                 entity.gender = p.gender
             return replace(p, type="named_person", name=entity.name, role=entity.role)
         wanted = ("named_organization", "official", "document") if p.type == "organization" else ("named_organization", "official", "vague", "anonymous")
-        prior = next((s for s in reversed(self.sources) if s.type in wanted and s.start < at and s.sentence is not None and s.sentence >= sentence - 2), None)
+        earlier = (self.sources[k] for k in reversed(self._near(sentence, back=2, ahead=0)))
+        prior = next((s for s in earlier if s.type in wanted and s.start < at), None)
         if prior is None:
             return None
         return replace(p, type=prior.type, name=prior.name, role=prior.role, affiliation=prior.affiliation)
@@ -191,9 +208,9 @@ class SourceFinder:
         p = self._resolve(p, start, sentence)
         if p is None:
             return
-        if any(s.sentence == sentence and s.name == p.name and s.type == p.type for s in self.sources):
+        if any((s := self.sources[k]).name == p.name and s.type == p.type for k in self._in_sentence.get(sentence, ())):
             return  # the same speaker again in one sentence ("said ..., adding")
-        covered = self._covered(start, end)
+        covered = self._covered(start, end, sentence)
         if covered is not None:
             if verb is not None and self.sources[covered].verb is None:
                 self.sources[covered] = self._with_verb(self.sources[covered], verb)
@@ -205,12 +222,13 @@ class SourceFinder:
         anon = anonymity(self.article.text, sent.start, sent.end, self.tables) if stype in ("official", "vague", "anonymous") else None
         if anon:
             stype, reason = "anonymous", anon[1]
+        self._in_sentence.setdefault(sentence, []).append(len(self.sources))
         self.sources.append(
             Source(
                 start=start, end=end, text=self.article.text[start:end], name=p.name, type=stype, quoted=kind,
                 verb=verb.text if verb else None, sentence=sentence, stance=verb.category if verb else None,
                 role=p.role, quote_start=q.start if q else None, quote_end=q.end if q else None,
-                affiliation=p.affiliation, hedge=hedge_on(self.findings, sentence, start, ve or end, (start, end)),
+                affiliation=p.affiliation, hedge=hedge_on(self._by_sentence.get(sentence, []), sentence, start, ve or end, (start, end)),
                 anonymity_reason=reason, mention=p.mention, verb_start=vs, verb_end=ve,
             )
         )

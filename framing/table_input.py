@@ -142,7 +142,7 @@ def score_row(task: tuple[Row, Options]) -> str:
             raise InputError(f"{row.key}: no text in this row")
         if len(row.text.encode("utf-8")) > options.max_bytes:
             raise InputError(f"{row.key}: the text is over the limit of {options.max_bytes:,} bytes (raise it with --max-bytes)")
-        report = _analyzer(options.lexicons).score_text(check_text(row.text, row.key), path=row.key, syntax=options.syntax)
+        report = _analyzer(options).score_text(check_text(row.text, row.key), path=row.key, syntax=options.syntax)
         data = report.to_dict()
         for column, value in row.metadata.items():
             target = ARTICLE_FIELDS.get(column.lower())

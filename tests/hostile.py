@@ -69,6 +69,12 @@ def hostile_report(analyzer, action: str = "alert(1)"):
 
 PROSE = "Officials said the plan, which critics slammed as a so-called reform, might reportedly fail. "
 SLOW = 5.0  # seconds a whole score may take on a slow two-core CI machine, however hostile the text
+PER_MB = 12.0  # plus this much per MB of input: scoring is linear, 2 MB of dense attributions take about 15 s here
+
+
+def budget(text) -> float:
+    """The time budget for scoring ``text`` (str or bytes): linear in its size, with a floor."""
+    return SLOW + PER_MB * len(text) / 1_000_000
 
 
 def _nested_list(depth: int) -> str:

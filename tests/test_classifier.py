@@ -221,3 +221,18 @@ def test_shipped_model_carries_to_propaganda_corpus():
     flag_all = f1_score(truth, np.ones(len(truth), dtype=bool))
     assert roc_auc_score(truth, score) >= 0.70
     assert f1_score(truth, score >= head.threshold) > flag_all
+
+
+def test_explanation_adds_up_to_the_decision(scorer):
+    """Linear: the contributions of everything in the sentence, plus a constant, are its log-odds."""
+    head = scorer.bias
+    lex = head.lexicon
+    offset = head._offsets["lexicon"]
+    constant = head.intercept[0] - float(lex.mean / lex.scale * lex.weight @ head.coef[0, offset : offset + len(lex.names)])
+    sign = 1.0 if head.positive == (head.classes[1],) else -1.0
+    for text in (LOADED, NEUTRAL, "Critics say the so-called reform might fail, and that is shameful!"):
+        rows = scorer.featurizer.of_text(text).reshape(1, -1)
+        head_rows = scorer._head_rows(head, rows)
+        decision = head.decisions([text], head_rows)[0, 0]
+        total = sum(value for _, value in head.explain(text, head_rows, top=10_000))
+        assert total == pytest.approx(sign * (decision - constant), abs=2e-3)

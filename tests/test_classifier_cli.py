@@ -77,17 +77,20 @@ def _copy_shipped(tmp_path: Path) -> Path:
 def test_report_sentences_carry_scores(opinion_report):
     d = opinion_report.to_dict()
     roles = [p["role"] for p in d["paragraphs"]]
-    scored = []
+    scored, hedged = [], []
     for s in d["sentences"]:
         if roles[s["paragraph"]] in SCORED_ROLES:
             assert 0 <= s["score"] <= 1 and 0 <= s["hedge_score"] <= 1
             scored.append(s["score"])
+            hedged.append(s["hedge_score"])
         else:
             assert s["score"] is None and s["hedge_score"] is None
     summary = d["scores"]["classifier"]
-    assert summary["sentences"] == len(scored)
+    assert summary["sentences"] == len(scored) > 20
     assert summary["mean"] == pytest.approx(sum(scored) / len(scored), abs=1e-3)
     assert summary["share_above_threshold"] == pytest.approx(sum(v >= summary["threshold"] for v in scored) / len(scored), abs=1e-3)
+    assert summary["hedge_share_above_threshold"] == pytest.approx(sum(v >= summary["hedge_threshold"] for v in hedged) / len(hedged), abs=1e-3)
+    assert [e["score"] for e in summary["top"]] == sorted(scored, reverse=True)[:5]
     json.dumps(d)  # JSON-ready
 
 

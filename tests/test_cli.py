@@ -128,3 +128,37 @@ def test_every_command_has_help(run):
     for path, cmd in walk(main, []):
         assert cmd.help, f"{' '.join(path) or 'framing'} has no help text"
         assert run(*path, "--help").exit_code == 0
+
+
+def test_sides_file_counts_quotes_per_side(run, tmp_path):
+    sides = tmp_path / "sides.tsv"
+    sides.write_text("name\tside\nMartin Hale\tcompany\nRosa Linden\tunion\n", encoding="utf-8")
+    result = run("score", str(WIRE), "--format", "json", "--sides", str(sides), "--no-model")
+    assert result.exit_code == 0, result.output
+    per_side = json.loads(result.stdout.splitlines()[0])["scores"]["sourcing"]["sides"]
+    assert set(per_side) == {"company", "union"}
+    # Hale is quoted directly ("Replacement of the valve ...," Hale said); Linden is paraphrased first
+    assert per_side["company"]["quotes"] >= 1 and per_side["company"]["attributions"] >= 2
+    assert per_side["union"]["attributions"] >= 1
+
+
+def test_bad_sides_file_is_one_line_and_exit_2(run, tmp_path):
+    bad = tmp_path / "sides.tsv"
+    bad.write_text("name\tside\nMartin Hale\n", encoding="utf-8")
+    for path in (str(bad), str(tmp_path / "missing.tsv")):
+        result = run("score", str(WIRE), "--sides", path)
+        assert result.exit_code == ExitStatus.USAGE
+        assert result.stderr.count("\n") == 1 and "--sides" in result.stderr
+
+
+def test_corpus_rows_follow_no_model_and_sides(run, tmp_path):
+    sides = tmp_path / "sides.tsv"
+    sides.write_text("Martin Hale\tcompany\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("score", str(WIRE), str(OPINION), "--format", "jsonl", "-o", str(out), "--no-model", "--sides", str(sides), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(reports) == 2
+    assert all(r["scores"]["classifier"] is None for r in reports)
+    assert all(s["score"] is None for r in reports for s in r["sentences"])
+    assert all(set(r["scores"]["sourcing"]["sides"]) == {"company"} for r in reports)

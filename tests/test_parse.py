@@ -43,3 +43,17 @@ def test_plain_text_keeps_markdown_characters():
 def test_hard_break_survives_as_newline():
     p = parse_text("In-depth Report: [IRAN](#),  \n[IRAQ REPORT](#)\n")
     assert p.blocks[0].text == "In-depth Report: IRAN,\nIRAQ REPORT"
+
+
+def test_run_on_text_is_cut_into_bounded_sentences_at_punctuation():
+    from framing.sentences import MAX_SENTENCE_CHARS, SentenceSplitter
+
+    clause = "The council said the plan was dead; critics disagreed, and the mayor waited"
+    text = "; ".join([clause] * 200) + "."
+    spans = SentenceSplitter().spans(text)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert all(text[e - 1] in ";,." for s, e in spans)  # cut after punctuation, not inside a word
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+    ordinary = "The council met. The mayor said the plan was dead."
+    assert [ordinary[s:e] for s, e in SentenceSplitter().spans(ordinary)] == ["The council met.", "The mayor said the plan was dead."]

@@ -12,6 +12,7 @@ cue-word score) and by lexicon feature.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -185,22 +186,25 @@ class LinearHead:
 
         for block, _, cols, values in self._sparse_blocks([text]):
             table = self.word if block == "word" else self.char
-            # a column's contribution, shared equally by its occurrences in the text
-            per_column = np.zeros(len(table.vocabulary))
-            per_column[cols] = values * direction[cols + self._offsets[block]]
             units = table.units(text)
-            if units:
-                repeats = np.bincount(np.concatenate([c for _, c in units]), minlength=len(per_column))
-                share = np.divide(per_column, repeats, out=np.zeros_like(per_column), where=repeats > 0)
-                for unit, unit_cols in units:
-                    credit(_quoted(unit), float(share[unit_cols].sum()))
+            if not units or not len(cols):
+                continue
+            # a column's contribution, shared equally by its occurrences in the text; ``cols``
+            # is sorted and holds every column a unit has, so positions come from searchsorted
+            contribution = values * direction[cols + self._offsets[block]]
+            lengths = [len(c) for _, c in units]
+            where = np.searchsorted(cols, np.concatenate([c for _, c in units]))
+            share = contribution / np.bincount(where, minlength=len(cols)).clip(min=1)
+            per_unit = np.bincount(np.repeat(np.arange(len(units)), lengths), weights=share[where], minlength=len(units))
+            for (unit, _), value in zip(units, per_unit.tolist()):
+                credit(_quoted(unit), value)
         for block, z in self._dense_blocks([text], rows):
             offset = self._offsets[block]
             contributions = z[0] * direction[offset : offset + z.shape[1]]
             if block == "lexicon":
                 contributions = self.lexicon.from_zero(rows[0]) * direction[offset : offset + z.shape[1]]
-                for name, value in zip(self.lexicon.names, contributions):
-                    credit(f"lexicon:{name}", float(value))
+                for k in np.flatnonzero(contributions).tolist():  # features the sentence has
+                    credit(f"lexicon:{self.lexicon.names[k]}", float(contributions[k]))
             else:
                 for word, value in self.cue_words.credit(text, dict(zip(self.cues.names, contributions))):
                     credit(_quoted(word), float(value))
@@ -208,11 +212,14 @@ class LinearHead:
         return [(unit, round(value, 4)) for unit, value in ranked[:top]]
 
 
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # what is not a letter or digit, at either end
+
+
 def _quoted(unit: str) -> str:
-    """A word or word pair in quotation marks, without the punctuation around it."""
-    start, end = 0, len(unit)
-    while start < end and not unit[start].isalnum():
-        start += 1
-    while end > start and not unit[end - 1].isalnum():
-        end -= 1
-    return f'"{unit[start:end]}"' if end > start else ""
+    """A word or word pair in quotation marks, without the punctuation around it.
+
+    >>> _quoted("(regime,"), _quoted("--")
+    ('"regime"', '')
+    """
+    core = _EDGES.sub("", unit)
+    return f'"{core}"' if core else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 import numpy as np
-from sklearn.metrics import brier_score_loss, confusion_matrix, f1_score, precision_recall_fscore_support, roc_auc_score
+from sklearn.metrics import brier_score_loss, confusion_matrix, f1_score, precision_recall_curve, precision_recall_fscore_support, roc_auc_score
 
 BINS = 10
 
@@ -88,3 +88,17 @@ def format_metrics(m: dict[str, Any], title: str) -> str:
 
 def _r(value) -> float:
     return round(float(value), 4)
+
+
+def f1_threshold(truth: np.ndarray, score: np.ndarray) -> float:
+    """The score threshold that maximises F1 of the positive label on ``(truth, score)``.
+
+    Meant for out-of-fold scores of the training data, so the threshold is chosen without
+    touching held-out data.
+
+    >>> f1_threshold(np.array([0, 0, 1, 1, 1]), np.array([0.1, 0.35, 0.3, 0.6, 0.9]))
+    0.3
+    """
+    precision, recall, thresholds = precision_recall_curve(truth, score)
+    f1 = 2 * precision[:-1] * recall[:-1] / np.clip(precision[:-1] + recall[:-1], 1e-12, None)
+    return round(float(thresholds[int(np.argmax(f1))]), 4)

@@ -140,8 +140,9 @@ class SentenceScorer:
         """The article's classifier summary (JSON-ready).
 
         ``mean`` and ``share_above_threshold`` (the share of title and body sentences whose
-        ``score`` is at least ``threshold``, 0.5), the same for ``hedge_score``, and the
-        ``top`` highest-scoring sentences with their explanations.
+        ``score`` is at least ``threshold``, 0.5), the same for ``hedge_score`` (against the
+        hedge head's own ``hedge_threshold``), and the ``top`` highest-scoring sentences with
+        their explanations.
         """
         scores = scores if scores is not None else self.score(article, findings)
         indices = scores.scored()
@@ -171,6 +172,7 @@ class SentenceScorer:
             "sentences": len(indices),
             "mean": _mean(values),
             "share_above_threshold": _share(values, self.threshold),
+            "hedge_threshold": self.hedge.threshold if self.hedge else None,
             "hedge_mean": _mean(hedges),
             "hedge_share_above_threshold": _share(hedges, self.hedge.threshold if self.hedge else self.threshold),
             "top": highest,

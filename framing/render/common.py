@@ -101,7 +101,8 @@ def classifier_headline(summary: dict[str, Any]) -> str:
             f"{summary.get('sentences', 0)} title and body sentences at or above {threshold:.2f}"
         )
     if summary.get("hedge_mean") is not None:
-        parts.append(f"hedged: mean {summary['hedge_mean']:.2f}, {summary['hedge_share_above_threshold']:.0%} at or above {threshold:.2f}")
+        hedge_threshold = summary.get("hedge_threshold") or threshold
+        parts.append(f"hedged: mean {summary['hedge_mean']:.2f}, {summary['hedge_share_above_threshold']:.0%} at or above {hedge_threshold:.2f}")
     return "; ".join(parts) or "no title or body sentences to score"
 
 
