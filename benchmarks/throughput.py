@@ -62,6 +62,7 @@ def main() -> None:
 
     analyzer = Analyzer()
     analyzer.score_text(texts[0]).to_dict()  # load lazily built data (dictionaries, caches) before timing
+    rules_only = Analyzer(analyzer.lexicon, model=False)
 
     import textstat
 
@@ -84,11 +85,13 @@ def main() -> None:
     # textstat caches results per text: time it on a first pass only
     rates["textstat"] = timed("textstat: 4 readability indices", readability4, texts)
     rates["framing"] = timed("framing: full analysis", lambda x: analyzer.score_text(x).to_dict(), texts)
+    rates["rules"] = timed("framing --no-model (no classifier)", lambda x: rules_only.score_text(x).to_dict(), texts)
     print("ratios:")
     print(f"  framing / textstat = {rates['framing'] / rates['textstat']:.2f}  (target >= 1.0)")
     if "vader" in rates:
         print(f"  framing / VADER    = {rates['framing'] / rates['vader']:.2f}  (target >= 0.5)")
         print(f"  VADER / textstat   = {rates['vader'] / rates['textstat']:.2f}")
+    print(f"  framing --no-model / textstat = {rates['rules'] / rates['textstat']:.2f}")
     print(f"  framing / floor    = {rates['framing'] / rates['floor']:.4f}")
 
     if not args.skip_parallel or not args.skip_memory:
