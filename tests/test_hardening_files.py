@@ -168,7 +168,7 @@ def test_a_crash_on_one_file_does_not_stop_the_run(hostile_files, tmp_path, monk
     """An unexpected error (a bug) on one article is reported like a bad input."""
     from framing import corpus
 
-    real = corpus._analyzer(())
+    real = corpus._analyzer(corpus.Options())
 
     class Flaky:
         def score_text(self, raw, **kw):
@@ -176,7 +176,7 @@ def test_a_crash_on_one_file_does_not_stop_the_run(hostile_files, tmp_path, monk
                 raise RuntimeError("boom\nsecond line")
             return real.score_text(raw, **kw)
 
-    monkeypatch.setattr(corpus, "_analyzer", lambda lexicons: Flaky())
+    monkeypatch.setattr(corpus, "_analyzer", lambda options: Flaky())
     (tmp_path / "other.md").write_text(PROSE.replace("slammed", "called"), encoding="utf-8")
     rec = corpus.score_file(str(hostile_files["good.md"]))
     assert "internal error (RuntimeError: boom second line)" in rec["error"]
