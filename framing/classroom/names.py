@@ -18,16 +18,10 @@ from typing import Iterable, Optional
 from ..lexicon import Lexicon
 from ..model import Token
 from ..report import Report
+from ..source_tables import MONTHS
 from ..tokens import stem_key, surface_key
 
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
 CONNECTORS = frozenset({"of", "and", "for", "de", "la", "van", "von"})
-# Single role words that stand as titles before a name ("Mayor Ines Varga"), besides honorifics.
-TITLE_WORDS = frozenset({"mayor", "president", "minister", "governor", "senator", "chancellor", "premier", "chief", "inspector",
-                         "secretary", "councillor", "councilor", "commissioner", "spokesperson", "spokesman", "spokeswoman"})  # fmt: skip
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[,.:]\d+)*(?:-\d+)?(?:\s+(?:a\.m\.|p\.m\.|per cent|[a-z]+))?")
 
 
@@ -128,11 +122,22 @@ def _normal(word: str) -> str:
     return w.capitalize() if w.isupper() and len(w) > 3 else w  # "HARLOW BAY", not "US"
 
 
+def title_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words that stand as titles before a name ("Mayor Ines Varga"): honorifics and one-word
+    official roles, from the lexicon's ``sources/`` tables."""
+    roles = {r["term"].lower() for r in lexicon.table("sources/role") if r.get("type") == "official" and " " not in r.get("term", "").strip()}
+    return frozenset(roles) | lexicon.words("sources/honorific")
+
+
 def find_mentions(report: Report, capitals: frozenset[str], lexicon: Optional[Lexicon] = None) -> list[Mention]:
     """Every name mention in the body, with a key before short forms are joined to full names."""
     stops = stop_words()
-    titles = TITLE_WORDS | (lexicon.words("sources/honorific") if lexicon else frozenset())
-    org_words = lexicon.words("sources/organization_word") if lexicon else frozenset({"union"})
+    if lexicon is None:
+        from ..pipeline import default_analyzer
+
+        lexicon = default_analyzer().lexicon
+    titles = title_words(lexicon)
+    org_words = lexicon.words("sources/organization_word")
     text = report.article.text
     out = []
     for toks in _sentence_tokens(report):
@@ -145,7 +150,7 @@ def find_mentions(report: Report, capitals: frozenset[str], lexicon: Optional[Le
             words = [_normal(t.text) for t in run]
             while len(words) > 1 and words[0].lower().rstrip(".") in titles:
                 words = words[1:]
-            if not words or words[0].lower() in CALENDAR or (len(words) == 1 and (len(words[0]) < 2 or words[0].lower() in stops)):
+            if not words or words[0].lower() in MONTHS or (len(words) == 1 and (len(words[0]) < 2 or words[0].lower() in stops)):
                 continue
             end = run[-1].end - (2 if _possessive(run[-1].text) else 0)
             out.append(Mention(run[0].start, end, text[run[0].start : end], " ".join(words)))
