@@ -104,3 +104,20 @@ def test_scare_quotes_and_so_called_are_recorded_on_the_word():
     marked = {f.text: f for f in report.findings if f.kind == "loaded"}
     assert marked["regime"].scare_quoted and marked["thugs"].scare_quoted
     assert marked["thugs"].voice == "author"
+
+
+@pytest.mark.parametrize(
+    "text, verb, flagged",
+    [
+        ("Analysts predicted a fall in prices.", "predicted", True),
+        ("The result was utterly predictable.", "predictable", False),
+        ("The minister confirmed the plan.", "confirmed", True),
+        ("The booking is confirmable online.", "confirmable", False),
+        ("She admitted the error.", "admitted", True),
+        ("The evidence was not admissible.", "admissible", False),
+    ],
+)
+def test_reporting_verbs_match_verb_forms_only(text, verb, flagged):
+    """Reporting verbs match their inflections, not adjectives that share a stem."""
+    found = {f.text for f in default_analyzer().score_text(f"# Note\n\n{text}").findings if f.kind == "attribution_verb"}
+    assert (verb in found) == flagged
