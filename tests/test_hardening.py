@@ -239,10 +239,20 @@ SCANS = {
 
 @pytest.mark.parametrize("scan", list(SCANS))
 def test_no_catastrophic_backtracking(scan):
+    # linear scans take milliseconds here; a quadratic one takes 16 times as long on 4 times the
+    # text. Slow means both: over a second, and growing much faster than the text (so a busy
+    # machine does not fail a linear scan).
     slow = {}
     for name, text in ADVERSARIAL.items():
-        start = time.perf_counter()
-        SCANS[scan](text)
-        if time.perf_counter() - start > 1.0:
-            slow[name] = round(time.perf_counter() - start, 1)
-    assert not slow, f"{scan} is slow on {slow}"
+        full = _seconds(SCANS[scan], text)
+        if full > 1.0:
+            quarter = _seconds(SCANS[scan], text[: len(text) // 4])
+            if full > 8 * max(quarter, 0.01):
+                slow[name] = (round(quarter, 2), round(full, 2))
+    assert not slow, f"{scan} grows faster than linear (seconds on a quarter and on all of the text): {slow}"
+
+
+def _seconds(scan, text: str) -> float:
+    start = time.perf_counter()
+    scan(text)
+    return time.perf_counter() - start
