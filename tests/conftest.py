@@ -43,3 +43,18 @@ def wire_report(analyzer):
 @pytest.fixture(scope="session")
 def opinion_report(analyzer):
     return analyzer.score_path(OPINION)
+
+
+@pytest.fixture()
+def run():
+    """``run("score", path, ...)``: the ``framing`` command in-process, output captured."""
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from framing.classifier import ModelError
 from framing.classifier.store import default_folder
-from framing.cli import ExitStatus, main
+from framing.cli import ExitStatus
 from framing.model import SCORED_ROLES
 from framing.pipeline import Analyzer
 
@@ -45,16 +44,6 @@ LABELLED = [
     ("She said the council would commission an independent review of its emergency response.", 0),
     ("The timing of the evacuation order has become the focus of debate in the port city.", 0),
 ]
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture()

@@ -3,21 +3,10 @@ import json
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from framing.cli import ExitStatus, main
 
 from .conftest import OPINION, SEED, WIRE
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def test_text_report_is_plain_when_not_a_terminal(run):
