@@ -6,6 +6,8 @@ entry's own context rules, proper names and fixed expressions, and longest match
 """
 from __future__ import annotations
 
+import re
+
 from functools import cached_property
 from typing import Optional
 
@@ -16,6 +18,7 @@ from .tokens import surface_key
 
 NEGATION_WINDOW = 4  # words before a term in which a negator counts ("denied it was a massacre")
 NEGATED_FACTOR = 0.5  # a negated finding keeps half its weight
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]| - ")  # negation stops at these
 
 
 class LexiconMatcher:
@@ -135,8 +138,11 @@ class Context:
     def negated(self, m: Match[Entry]) -> bool:
         """Whether a negator ("not", "never", "denied") stands just before the match in its sentence."""
         s = self.sentence_of(m.first)
-        for i in range(max(0, m.first - NEGATION_WINDOW), m.first):
-            if self.sentence_of(i) == s and surface_key(self.article.tokens[i].text) in self.matcher.negators:
+        tokens, text = self.article.tokens, self.article.text
+        for i in range(m.first - 1, max(0, m.first - NEGATION_WINDOW) - 1, -1):
+            if self.sentence_of(i) != s or _CLAUSE_BREAK.search(text, tokens[i].end, tokens[i + 1].start):
+                return False  # a negator does not reach across a comma or a dash ("not replaced, according to")
+            if surface_key(tokens[i].text) in self.matcher.negators:
                 return True
         return False
 

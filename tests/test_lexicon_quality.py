@@ -121,3 +121,12 @@ def test_reporting_verbs_match_verb_forms_only(text, verb, flagged):
     """Reporting verbs match their inflections, not adjectives that share a stem."""
     found = {f.text for f in default_analyzer().score_text(f"# Note\n\n{text}").findings if f.kind == "attribution_verb"}
     assert (verb in found) == flagged
+
+
+def test_negation_does_not_reach_across_a_comma():
+    """"had not been replaced, according to a report": the hedge is not negated."""
+    r = default_analyzer().score_text("The valve had not been replaced, according to a preliminary report.", syntax="plain")
+    (hedge,) = [f for f in r.findings if f.kind == "hedge" and f.text.startswith("according to")]
+    assert not hedge.negated
+    r = default_analyzer().score_text("It was not a “massacre”, the minister said.", syntax="plain")
+    assert [f.negated for f in r.findings if f.text == "massacre"] == [True]
