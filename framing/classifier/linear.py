@@ -125,11 +125,18 @@ class LinearHead:
         rows, cols, values = (np.concatenate(p) for p in zip(*parts)) if parts else (np.zeros(0, int),) * 2 + (np.zeros(0),)
         return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), width))
 
-    def decisions(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> np.ndarray:
-        """Linear decision values, one row per text and one column per coefficient row."""
+    def sparse_blocks(self, texts: Sequence[str]) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
+        """The TF-IDF entries of ``texts`` per block: computed once, for ``decisions`` and ``explain``."""
+        return list(self._sparse_blocks(list(texts)))
+
+    def decisions(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+        """Linear decision values, one row per text and one column per coefficient row.
+
+        ``blocks``: the texts' ``sparse_blocks``, when already computed.
+        """
         texts = list(texts)
         out = np.tile(self.intercept, (len(texts), 1))
-        for block, rows, cols, values in self._sparse_blocks(texts):
+        for block, rows, cols, values in (blocks if blocks is not None else self._sparse_blocks(texts)):
             weighted = self.coef[:, cols + self._offsets[block]] * values
             for k in range(len(self.coef)):
                 out[:, k] += np.bincount(rows, weights=weighted[k], minlength=len(texts))
@@ -147,15 +154,15 @@ class LinearHead:
         uniform = np.full_like(p, 1.0 / len(self.classes))
         return np.divide(p, total, out=uniform, where=total > 0)
 
-    def predict_proba(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> np.ndarray:
+    def predict_proba(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
         """Calibrated class probabilities, one row per text, columns in ``classes`` order."""
         if not len(texts):
             return np.zeros((0, len(self.classes)))
-        return self.calibrate(self.decisions(texts, lexicon_rows))
+        return self.calibrate(self.decisions(texts, lexicon_rows, blocks))
 
-    def scores(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> np.ndarray:
+    def scores(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
         """The probability of the positive label(s), one per text."""
-        return self.predict_proba(texts, lexicon_rows)[:, self._positive_index].sum(axis=1)
+        return self.predict_proba(texts, lexicon_rows, blocks)[:, self._positive_index].sum(axis=1)
 
     # -- explaining ----------------------------------------------------------------------
     def _direction(self, text: str, rows: Optional[np.ndarray]) -> np.ndarray:
@@ -168,7 +175,7 @@ class LinearHead:
         neg = max((i for i in range(len(self.classes)) if i not in self._positive_index), key=lambda i: proba[i])
         return self.coef[pos] - self.coef[neg]
 
-    def explain(self, text: str, lexicon_row: Optional[np.ndarray] = None, top: int = 8) -> list[tuple[str, float]]:
+    def explain(self, text: str, lexicon_row: Optional[np.ndarray] = None, top: int = 8, blocks: Optional[list] = None) -> list[tuple[str, float]]:
         """The ``top`` largest contributions (in log-odds) toward the positive label.
 
         Words and word pairs are quoted (``"regime"``); a word's character n-grams and
@@ -184,7 +191,7 @@ class LinearHead:
             if unit:
                 by_unit[unit] = by_unit.get(unit, 0.0) + value
 
-        for block, _, cols, values in self._sparse_blocks([text]):
+        for block, _, cols, values in (blocks if blocks is not None else self._sparse_blocks([text])):
             table = self.word if block == "word" else self.char
             units = table.units(text)
             if not units or not len(cols):

@@ -39,6 +39,20 @@ class SentenceScores:
     score: tuple[Optional[float], ...]
     hedge_score: tuple[Optional[float], ...]
     lexicon_rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    # the bias head's TF-IDF entries of the scored sentences (row k: the k-th scored sentence),
+    # kept so that explaining the highest sentences does not compute them again
+    bias_blocks: Optional[list] = field(default=None, repr=False, compare=False)
+
+    def blocks_of(self, i: int) -> Optional[list]:
+        """The bias head's TF-IDF entries of sentence ``i`` alone (as for a one-sentence batch)."""
+        if self.bias_blocks is None:
+            return None
+        k = self.scored().index(i)
+        out = []
+        for block, rows, cols, values in self.bias_blocks:
+            lo, hi = np.searchsorted(rows, k, "left"), np.searchsorted(rows, k, "right")
+            out.append((block, rows[lo:hi] - k, cols[lo:hi], values[lo:hi]))
+        return out
 
     def scored(self) -> list[int]:
         """Indices of the sentences that carry a score."""
@@ -115,8 +129,12 @@ class SentenceScorer:
         texts = [article.text[article.sentences[i].start : article.sentences[i].end] for i in indices]
         rows = self.featurizer.of_article(article, findings, indices)
         columns: dict[str, list[Optional[float]]] = {}
+        bias_blocks = None
         for head in self.heads:
-            values = head.scores(texts, self._head_rows(head, rows))
+            blocks = head.sparse_blocks(texts)
+            if head is self.bias:
+                bias_blocks = blocks
+            values = head.scores(texts, self._head_rows(head, rows), blocks)
             column: list[Optional[float]] = [None] * n
             for i, v in zip(indices, values):
                 column[i] = round(float(v), DIGITS)
@@ -125,6 +143,7 @@ class SentenceScorer:
             score=tuple(columns["bias"]),
             hedge_score=tuple(columns.get("hedge", [None] * n)),
             lexicon_rows=dict(zip(indices, rows)),
+            bias_blocks=bias_blocks,
         )
 
     def explain(self, sentence_text: str, top: int = TOP_FEATURES) -> list[tuple[str, float]]:
@@ -154,7 +173,8 @@ class SentenceScorer:
             s = article.sentences[i]
             text = article.text[s.start : s.end]
             rows = scores.lexicon_rows.get(i)
-            explanation = self.bias.explain(text, None if rows is None else self._head_rows(self.bias, rows.reshape(1, -1)), TOP_FEATURES)
+            explanation = self.bias.explain(text, None if rows is None else self._head_rows(self.bias, rows.reshape(1, -1)), TOP_FEATURES,
+                                            scores.blocks_of(i))
             highest.append(
                 {
                     "sentence": i,
