@@ -39,3 +39,9 @@ def test_formulas_by_hand():
 
 def test_empty_text_gives_none():
     assert set(Readability().indices([], 0).values()) == {None}
+
+
+def test_short_text_reading_level_carries_a_caveat(analyzer):
+    short = analyzer.score_text("The council met on Monday. It voted to close the plant.", syntax="plain")
+    assert "read with care" in short.to_text()
+    assert "read with care" not in analyzer.score_text(WIRE.read_text(encoding="utf-8"), syntax="markdown").to_text()

@@ -38,6 +38,9 @@ KIND_COLOURS = {
     "self_citation": "#666666",
 }
 
+#: Words below which the readability formulas are unreliable (the header says so).
+SHORT_TEXT = 100
+
 
 def header_lines(report: Report) -> list[tuple[str, str]]:
     """(label, value) pairs for the report header."""
@@ -52,7 +55,8 @@ def header_lines(report: Report) -> list[tuple[str, str]]:
         ("Words", f"{report.scores.get('words', 0)} (title and body)"),
     ]
     if grade is not None:
-        rows.append(("Reading level", f"Flesch-Kincaid grade {grade}, Flesch ease {read.get('flesch_reading_ease')}"))
+        caveat = f" (under {SHORT_TEXT} words: read with care)" if report.scores.get("words", 0) < SHORT_TEXT else ""
+        rows.append(("Reading level", f"Flesch-Kincaid grade {grade}, Flesch ease {read.get('flesch_reading_ease')}{caveat}"))
     chrome = sum(p.role in ("boilerplate", "bio", "metadata", "byline") for p in report.article.paragraphs)
     rows.append(("Set apart", f"{chrome} paragraph(s) of byline, metadata and site chrome (not scored)"))
     if meta.path:
