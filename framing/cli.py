@@ -19,6 +19,7 @@ from .lexicon import LexiconError, load_lexicon
 from .classifier.store import ModelError
 from .pipeline import Analyzer
 from .sides import load_sides
+from .writers import write_atomic
 
 REPORT_FORMATS = ("text", "json", "markdown", "html")
 CORPUS_FORMATS = ("jsonl", "csv", "parquet")
@@ -146,7 +147,7 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
             click.echo(chunk, nl=False, color=bool(use_colour))
             chunks.append("")
     if output:
-        _write_atomic(output, "".join(chunks) if fmt == "json" else "\n".join(chunks))
+        write_atomic(output, "".join(chunks) if fmt == "json" else "\n".join(chunks))
     sys.exit(ExitStatus.INPUT_ERROR if failed else ExitStatus.OK)
 
 
@@ -226,13 +227,6 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], options: "O
         click.echo(f"framing: errors listed in {output}.errors.tsv", err=True)
     click.echo(f"framing: {summary.line()}", err=True)
     return summary.failed
-
-
-def _write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (see ``framing.writers.write_atomic``)."""
-    from .writers import write_atomic
-
-    write_atomic(path, text)
 
 
 def _register() -> None:

@@ -13,6 +13,7 @@ from typing import NoReturn, Optional
 import click
 
 from .inputs import DEFAULT_MAX_BYTES, InputError
+from .writers import write_atomic
 
 GRADE_CHOICES = ("6-8", "9-12", "college")
 EXERCISE_CHOICES = ("word-detective", "say-it-straight", "same-story", "all")
@@ -37,7 +38,7 @@ def _write(path: str, text: str) -> None:
     if target.is_dir():
         _fail(f"{path}: is a directory; -o needs a file path", 2)
     try:
-        target.write_text(text, encoding="utf-8")
+        write_atomic(path, text)
     except OSError as e:
         _fail(f"{path}: {e.strerror or e}")
 

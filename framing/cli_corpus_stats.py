@@ -24,6 +24,7 @@ from .keyness import DEFAULT_PRIOR, Keyness, distinguishing_ngrams, top_each_sid
 from .model import KINDS
 from .norms import NormsError, build_norms, load_norms, with_norms
 from .rate_compare import DEFAULT_RESAMPLES, DEFAULT_SEED, RateComparison, compare_rates
+from .writers import write_atomic, write_or_echo
 
 INPUT_ERROR, USAGE, CONFIG_ERROR = 1, 2, 3
 
@@ -31,15 +32,6 @@ INPUT_ERROR, USAGE, CONFIG_ERROR = 1, 2, 3
 def _fail(message: str, status: int) -> None:
     click.echo(f"framing: error: {message}", err=True)
     sys.exit(status)
-
-
-def _write(output: Optional[str], text: str) -> None:
-    if output:
-        from .cli import _write_atomic
-
-        _write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
 
 
 def _collect(items: tuple[str, ...], lexicons: tuple[str, ...], jobs: Optional[int], progress: Optional[bool],
@@ -99,7 +91,7 @@ def norms_build(inputs: tuple[str, ...], output: str, name: Optional[str], label
                            lexicon_version=stats.lexicon_version, lexicon_sha256=stats.lexicon_sha256, command=shlex.join(command))
     except NormsError as e:
         _fail(str(e), INPUT_ERROR)
-    _write(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_or_echo(output, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     click.echo(f"framing: norms of {len(data['metrics'])} metrics from {data['articles']} articles "
                f"({len(stats.errors)} failed) written to {output}", err=True)
     sys.exit(INPUT_ERROR if stats.errors else 0)
@@ -189,11 +181,9 @@ def compare_corpora(group_a: str, group_b: str, fmt: str, output: Optional[str],
         text = _csv([r.to_dict() for r in words])
     else:
         text = _text(words, rates, groups, method, top, level)
-    _write(output, text)
+    write_or_echo(output, text)
     if rates_csv:
-        from .cli import _write_atomic
-
-        _write_atomic(rates_csv, _csv([_nan_free(r.to_dict()) for r in rates]))
+        write_atomic(rates_csv, _csv([_nan_free(r.to_dict()) for r in rates]))
     if plot:
         from .compare_plot import comparison_figure
 

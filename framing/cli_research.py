@@ -16,6 +16,7 @@ from typing import Optional
 import click
 
 from . import __version__
+from .writers import write_or_echo
 from .lexicon import LexiconError, load_lexicon
 
 INPUT_ERROR, USAGE, CONFIG_ERROR = 1, 2, 3
@@ -31,15 +32,6 @@ def _lexicon(folders: tuple[str, ...]):
         return load_lexicon(*(Path(p) for p in folders))
     except LexiconError as e:
         _fail(str(e), CONFIG_ERROR)
-
-
-def _write(output: Optional[str], text: str) -> None:
-    if output:
-        from .cli import _write_atomic
-
-        _write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
 
 
 _lexicon_option = click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -154,16 +146,16 @@ def agree_command(inputs: tuple[str, ...], reference: str, fmt: str, pairs: bool
     except ValueError as e:
         _fail(str(e), USAGE)
     if fmt == "json":
-        _write(output, json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        write_or_echo(output, json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     elif fmt == "csv":
         rows = pair_rows(result)
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["label"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        _write(output, buf.getvalue())
+        write_or_echo(output, buf.getvalue())
     else:
-        _write(output, format_agreement(result, pairs=pairs))
+        write_or_echo(output, format_agreement(result, pairs=pairs))
 
 
 @click.command("codebook")
@@ -177,7 +169,7 @@ def codebook_command(output: Optional[str], fmt: str, examples: Optional[int], l
     from .codebook import codebook_html, codebook_markdown
 
     lexicon = _lexicon(lexicons)
-    _write(output, codebook_html(lexicon, examples) if fmt == "html" else codebook_markdown(lexicon, examples))
+    write_or_echo(output, codebook_html(lexicon, examples) if fmt == "html" else codebook_markdown(lexicon, examples))
 
 
 @click.command("cite")

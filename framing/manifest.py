@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from . import __version__
+from .writers import write_atomic
 
 SCHEMA = "framing.manifest/1"
 MODEL_FILES_SKIPPED = {"__init__.py", "README.md"}
@@ -104,9 +105,7 @@ def write_manifest(output: Path, inputs: list[str], options: dict[str, Any], lex
     """Write ``OUT.manifest.json``; returns its path."""
     path = manifest_path(output)
     data = build_manifest(output, inputs, options, lexicon, started, summary)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(str(path), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return path
 
 

@@ -32,6 +32,16 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
+def write_or_echo(output: Optional[str], text: str) -> None:
+    """``text`` to the file ``output`` (atomically), or to standard output without it."""
+    if output:
+        write_atomic(output, text)
+    else:
+        import click
+
+        click.echo(text, nl=False)
+
+
 class AtomicFile:
     """A file written under a temporary name and renamed into place on success only."""
 

@@ -15,6 +15,7 @@ from typing import Any, Optional, Sequence
 from .. import __version__
 from ..lexicon import Lexicon
 from ..report import Report
+from ..writers import write_atomic
 from .compare import Comparison, article_summary, compare_reports
 from .exercises import KeyItem, RewriteItem, Speaker, key_items, rewrite_items, speakers
 from .grades import GradeBand, grade_band
@@ -126,6 +127,6 @@ def write_worksheet(ws: Worksheet, out_dir: Path) -> list[Path]:
     paths = []
     for name, text in texts.items():
         path = out_dir / name
-        path.write_text(text, encoding="utf-8")
+        write_atomic(str(path), text)
         paths.append(path)
     return paths
