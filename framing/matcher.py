@@ -191,8 +191,8 @@ def _key_segments(words: list[str], mode: str, irregular) -> list[list[list[str]
 
 
 def longest_first(matches: Iterable[Match[T]], weight=lambda item: 0.0) -> list[Match[T]]:
-    """Drop matches overlapped by a longer (then heavier, then earlier) one; text order out."""
-    ranked = sorted(matches, key=lambda m: (-(m.end - m.start), -weight(m.item), m.start))
+    """Drop matches overlapped by one of more words (then heavier, then earlier); text order out."""
+    ranked = sorted(matches, key=lambda m: (-(m.last - m.first), -weight(m.item), m.start))
     taken: list[Match[T]] = []
     starts: list[int] = []  # the taken spans, disjoint and sorted, so their ends are sorted too
     ends: list[int] = []
