@@ -98,9 +98,14 @@ class CueWordTable:
 
     def rows(self, texts: Sequence[str]) -> np.ndarray:
         """The cue-word features of many texts, one row each."""
-        words = [words_of(t) for t in texts]
-        self.learn(w for ws in words for w in ws)
-        return np.array([summarise([self._logit[w] for w in ws]) for ws in words], dtype=np.float64).reshape(len(texts), len(CUE_FEATURES))
+        return self.rows_of([words_of(t) for t in texts])
+
+    def rows_of(self, words: Sequence[Sequence[str]]) -> np.ndarray:
+        """``rows`` of texts already split by ``words_of``."""
+        logit = self._logit
+        if any(w not in logit for ws in words for w in ws):
+            self.learn(w for ws in words for w in ws)  # all of them: learning may clear the cache
+        return np.array([summarise([logit[w] for w in ws]) for ws in words], dtype=np.float64).reshape(len(words), len(CUE_FEATURES))
 
     def credit(self, text: str, contributions: dict[str, float]) -> list[tuple[str, float]]:
         """Share each cue-word feature's contribution out to the words behind it."""

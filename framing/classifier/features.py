@@ -52,15 +52,10 @@ class SentenceFeaturizer:
         self.negators = lexicon.words("context/negator")
         self._index = {name: i for i, name in enumerate(self.names)}
         self._matcher: Optional[LexiconMatcher] = matcher
-        self._is_negator: dict[str, bool] = {}
+        self._is_negator = _NegatorMemo(self.negators)
 
     def is_negator(self, word: str) -> bool:
-        known = self._is_negator.get(word)
-        if known is None:
-            if len(self._is_negator) > 100_000:
-                self._is_negator.clear()
-            known = self._is_negator[word] = surface_key(word) in self.negators
-        return known
+        return self._is_negator[word]
 
     @property
     def matcher(self) -> LexiconMatcher:
@@ -112,17 +107,32 @@ class SentenceFeaturizer:
         for f in findings:
             by_sentence.setdefault(f.sentence, []).append(f)
         starts = [t.start for t in article.tokens]
+        words = [t.text for t in article.tokens]
         rows = np.zeros((len(sentences), len(self.names)))
         for r, i in enumerate(sentences):
             s = article.sentences[i]
             text = article.text[s.start : s.end]
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            negators = sum(map(self.is_negator, (t.text for t in article.tokens[lo:hi])))
+            negators = sum(map(self._is_negator.__getitem__, words[lo:hi]))
             quoted = sum(
                 max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start)) for q in article.quotes if q.start < s.end and s.start < q.end
             )
             rows[r] = self.row(by_sentence.get(i, ()), text, hi - lo, negators, quoted)
         return rows
+
+
+class _NegatorMemo(dict):
+    """word -> whether it is a negator, remembered (and forgotten past 100,000 words)."""
+
+    def __init__(self, negators):
+        super().__init__()
+        self.negators = negators
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 100_000:
+            self.clear()
+        known = self[word] = surface_key(word) in self.negators
+        return known
 
 
 def default_featurizer() -> SentenceFeaturizer:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from .cuewords import CueWordTable
-from .tfidf import TfidfTable
+from .tfidf import Prepared, TfidfTable, Texts, prepare
 
 BLOCKS = ("word", "char", "lexicon", "cues")
 
@@ -96,7 +97,7 @@ class LinearHead:
         return {b: n for b, n in sizes.items() if n}
 
     # -- scoring ---------------------------------------------------------------------------
-    def _dense_blocks(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray]) -> list[tuple[str, np.ndarray]]:
+    def _dense_blocks(self, texts: Prepared, lexicon_rows: Optional[np.ndarray]) -> list[tuple[str, np.ndarray]]:
         """The standardised, weighted dense blocks of ``texts``."""
         out = []
         if self.lexicon is not None:
@@ -104,19 +105,19 @@ class LinearHead:
                 raise ValueError(f"head {self.name!r} needs the sentences' lexicon features")
             out.append(("lexicon", self.lexicon.z(np.asarray(lexicon_rows).reshape(len(texts), -1))))
         if self.cues is not None:
-            out.append(("cues", self.cues.z(self.cue_words.rows(texts))))
+            out.append(("cues", self.cues.z(self.cue_words.rows_of(texts.tokens))))
         return out
 
-    def _sparse_blocks(self, texts: Sequence[str]):
+    def _sparse_blocks(self, texts: Prepared):
         """(block, rows, columns, weighted values) of the TF-IDF blocks of ``texts``."""
         for block, table, weight in (("word", self.word, self.word_weight), ("char", self.char, self.char_weight)):
             if table is not None:
                 rows, cols, values = table.entries(texts)
                 yield block, rows, cols, values * weight
 
-    def features(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None) -> sp.csr_matrix:
+    def features(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None) -> sp.csr_matrix:
         """The weighted feature matrix of ``texts`` (one row each), as the model saw it in training."""
-        texts = list(texts)
+        texts = prepare(texts)
         width = self.coef.shape[1]
         parts = [(rows, cols + self._offsets[block], values) for block, rows, cols, values in self._sparse_blocks(texts)]
         for block, z in self._dense_blocks(texts, lexicon_rows):
@@ -125,16 +126,16 @@ class LinearHead:
         rows, cols, values = (np.concatenate(p) for p in zip(*parts)) if parts else (np.zeros(0, int),) * 2 + (np.zeros(0),)
         return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), width))
 
-    def sparse_blocks(self, texts: Sequence[str]) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
+    def sparse_blocks(self, texts: Texts) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
         """The TF-IDF entries of ``texts`` per block: computed once, for ``decisions`` and ``explain``."""
-        return list(self._sparse_blocks(list(texts)))
+        return list(self._sparse_blocks(prepare(texts)))
 
-    def decisions(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+    def decisions(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
         """Linear decision values, one row per text and one column per coefficient row.
 
         ``blocks``: the texts' ``sparse_blocks``, when already computed.
         """
-        texts = list(texts)
+        texts = prepare(texts)
         out = np.tile(self.intercept, (len(texts), 1))
         for block, rows, cols, values in (blocks if blocks is not None else self._sparse_blocks(texts)):
             weighted = self.coef[:, cols + self._offsets[block]] * values
@@ -154,26 +155,28 @@ class LinearHead:
         uniform = np.full_like(p, 1.0 / len(self.classes))
         return np.divide(p, total, out=uniform, where=total > 0)
 
-    def predict_proba(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+    def predict_proba(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
         """Calibrated class probabilities, one row per text, columns in ``classes`` order."""
         if not len(texts):
             return np.zeros((0, len(self.classes)))
         return self.calibrate(self.decisions(texts, lexicon_rows, blocks))
 
-    def scores(self, texts: Sequence[str], lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+    def scores(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
         """The probability of the positive label(s), one per text."""
         return self.predict_proba(texts, lexicon_rows, blocks)[:, self._positive_index].sum(axis=1)
 
     # -- explaining ----------------------------------------------------------------------
-    def _direction(self, text: str, rows: Optional[np.ndarray]) -> np.ndarray:
-        """The coefficient row whose contributions explain the positive score: with more
-        than two classes, the likeliest positive class against the likeliest other one."""
+    def _directions(self, texts: Prepared, rows: Optional[np.ndarray]) -> list[np.ndarray]:
+        """Per text, the coefficient row whose contributions explain the positive score: with
+        more than two classes, the likeliest positive class against the likeliest other one."""
         if len(self.classes) == 2:
-            return self.coef[0] if self._positive_index == [1] else -self.coef[0]
-        proba = self.predict_proba([text], rows)[0]
-        pos = max(self._positive_index, key=lambda i: proba[i])
-        neg = max((i for i in range(len(self.classes)) if i not in self._positive_index), key=lambda i: proba[i])
-        return self.coef[pos] - self.coef[neg]
+            return [self.coef[0] if self._positive_index == [1] else -self.coef[0]] * len(texts)
+        out = []
+        for proba in self.predict_proba(texts, rows):
+            pos = max(self._positive_index, key=lambda i: proba[i])
+            neg = max((i for i in range(len(self.classes)) if i not in self._positive_index), key=lambda i: proba[i])
+            out.append(self.coef[pos] - self.coef[neg])
+        return out
 
     def explain(self, text: str, lexicon_row: Optional[np.ndarray] = None, top: int = 8, blocks: Optional[list] = None) -> list[tuple[str, float]]:
         """The ``top`` largest contributions (in log-odds) toward the positive label.
@@ -184,44 +187,85 @@ class LinearHead:
         the absence of a feature never shows up as a reason.
         """
         rows = None if lexicon_row is None else np.asarray(lexicon_row).reshape(1, -1)
-        direction = self._direction(text, rows)
-        by_unit: dict[str, float] = {}
+        return self.explain_many([text], rows, top, blocks)[0]
 
-        def credit(unit: str, value: float) -> None:
-            if unit:
-                by_unit[unit] = by_unit.get(unit, 0.0) + value
-
-        for block, _, cols, values in (blocks if blocks is not None else self._sparse_blocks([text])):
-            table = self.word if block == "word" else self.char
-            units = table.units(text)
-            if not units or not len(cols):
+    def explain_many(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, top: int = 8, blocks: Optional[list] = None) -> list[list[tuple[str, float]]]:
+        """``explain`` for several texts at once (``blocks``: their ``sparse_blocks``)."""
+        texts = prepare(texts)
+        n = len(texts)
+        rows = None if lexicon_rows is None else np.asarray(lexicon_rows).reshape(n, -1)
+        directions = self._directions(texts, rows)
+        by_unit: list[dict[str, float]] = [{} for _ in range(n)]
+        for block, entry_rows, cols, values in (blocks if blocks is not None else self._sparse_blocks(texts)):
+            if not len(cols):
                 continue
-            # a column's contribution, shared equally by its occurrences in the text; ``cols``
-            # is sorted and holds every column a unit has, so positions come from searchsorted
-            contribution = values * direction[cols + self._offsets[block]]
-            lengths = [len(c) for _, c in units]
-            where = np.searchsorted(cols, np.concatenate([c for _, c in units]))
-            share = contribution / np.bincount(where, minlength=len(cols)).clip(min=1)
-            per_unit = np.bincount(np.repeat(np.arange(len(units)), lengths), weights=share[where], minlength=len(units))
-            for (unit, _), value in zip(units, per_unit.tolist()):
-                credit(_quoted(unit), value)
-        for block, z in self._dense_blocks([text], rows):
-            offset = self._offsets[block]
-            contributions = z[0] * direction[offset : offset + z.shape[1]]
-            if block == "lexicon":
-                contributions = self.lexicon.from_zero(rows[0]) * direction[offset : offset + z.shape[1]]
-                for k in np.flatnonzero(contributions).tolist():  # features the sentence has
-                    credit(f"lexicon:{self.lexicon.names[k]}", float(contributions[k]))
+            table = self.word if block == "word" else self.char
+            offset, width = self._offsets[block], len(table.vocabulary)
+            if len(directions) and all(d is directions[0] for d in directions):
+                contribution = values * directions[0][cols + offset]
             else:
-                for word, value in self.cue_words.credit(text, dict(zip(self.cues.names, contributions))):
-                    credit(_quoted(word), float(value))
-        ranked = sorted(by_unit.items(), key=lambda kv: -kv[1])
-        return [(unit, round(value, 4)) for unit, value in ranked[:top]]
+                contribution = values * np.array([directions[r][c + offset] for r, c in zip(entry_rows.tolist(), cols.tolist())])
+            if table.analyzer == "word":
+                # each column is one word n-gram, whose occurrences all carry its name
+                vocabulary = table.vocabulary
+                for k, col, value in zip(entry_rows.tolist(), cols.tolist(), contribution.tolist()):
+                    key = _quoted(vocabulary[col])
+                    if key:
+                        found = by_unit[k]
+                        found[key] = found.get(key, 0.0) + value
+                continue
+            names: list[str] = []
+            owners: list[int] = []
+            lengths: list[int] = []
+            unit_columns: list[np.ndarray] = []
+            for k in range(n):
+                unit_names, columns, sizes = table.units_of(texts, k)
+                names += unit_names
+                owners += [k] * len(unit_names)
+                lengths += sizes
+                unit_columns.append(columns)
+            if not names:
+                continue
+            occurrence_rows = np.repeat(np.asarray(owners, dtype=np.int64), lengths)
+            # a column's contribution, shared equally by its occurrences in the text; the
+            # entries are sorted by (row, column), so positions come from searchsorted
+            keys = entry_rows * width + cols
+            wanted = occurrence_rows * width + np.concatenate(unit_columns)
+            where = np.searchsorted(keys, wanted).clip(max=len(keys) - 1)
+            present = keys[where] == wanted
+            share = contribution / np.bincount(where[present], minlength=len(keys)).clip(min=1)
+            per_unit = np.bincount(np.repeat(np.arange(len(names)), lengths), weights=np.where(present, share[where], 0.0), minlength=len(names))
+            for k, unit, value in zip(owners, names, per_unit.tolist()):
+                key = _quoted(unit)
+                if key:
+                    found = by_unit[k]
+                    found[key] = found.get(key, 0.0) + value
+        for block, z in self._dense_blocks(texts, rows):
+            offset = self._offsets[block]
+            for k in range(n):
+                direction = directions[k][offset : offset + z.shape[1]]
+                found = by_unit[k]
+                if block == "lexicon":
+                    contributions = self.lexicon.from_zero(rows[k]) * direction
+                    for i in np.flatnonzero(contributions).tolist():  # features the sentence has
+                        name = f"lexicon:{self.lexicon.names[i]}"
+                        found[name] = found.get(name, 0.0) + float(contributions[i])
+                else:
+                    for word, value in self.cue_words.credit(texts.texts[k], dict(zip(self.cues.names, (z[k] * direction).tolist()))):
+                        key = _quoted(word)
+                        if key:
+                            found[key] = found.get(key, 0.0) + float(value)
+        out = []
+        for found in by_unit:
+            ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name
+            out.append([(unit, round(value, 4)) for unit, value in ranked[:top]])
+        return out
 
 
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # what is not a letter or digit, at either end
 
 
+@lru_cache(maxsize=65536)
 def _quoted(unit: str) -> str:
     """A word or word pair in quotation marks, without the punctuation around it.
 

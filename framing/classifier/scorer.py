@@ -19,6 +19,7 @@ from ..model import Article, Finding
 from ..context import LexiconMatcher
 from .features import SentenceFeaturizer, default_featurizer
 from .linear import LinearHead
+from .tfidf import Prepared
 from .store import ModelError, default_folder, has_head, load_head
 
 #: Sentences shown with their explanations in ``summary``.
@@ -43,15 +44,19 @@ class SentenceScores:
     # kept so that explaining the highest sentences does not compute them again
     bias_blocks: Optional[list] = field(default=None, repr=False, compare=False)
 
-    def blocks_of(self, i: int) -> Optional[list]:
-        """The bias head's TF-IDF entries of sentence ``i`` alone (as for a one-sentence batch)."""
+    def blocks_of(self, indices: Sequence[int]) -> Optional[list]:
+        """The bias head's TF-IDF entries of the sentences ``indices`` (ascending), renumbered
+        0, 1, ... as for a batch of just those sentences."""
         if self.bias_blocks is None:
             return None
-        k = self.scored().index(i)
+        position = {i: k for k, i in enumerate(self.scored())}
+        wanted = np.array([position[i] for i in indices], dtype=np.int64)
+        renumber = np.full(len(position), -1, dtype=np.int64)
+        renumber[wanted] = np.arange(len(wanted))
         out = []
         for block, rows, cols, values in self.bias_blocks:
-            lo, hi = np.searchsorted(rows, k, "left"), np.searchsorted(rows, k, "right")
-            out.append((block, rows[lo:hi] - k, cols[lo:hi], values[lo:hi]))
+            keep = np.isin(rows, wanted)
+            out.append((block, renumber[rows[keep]], cols[keep], values[keep]))
         return out
 
     def scored(self) -> list[int]:
@@ -126,7 +131,7 @@ class SentenceScorer:
             return SentenceScores((None,) * n, (None,) * n)
         if findings is None:
             findings = self.featurizer.findings(article)
-        texts = [article.text[article.sentences[i].start : article.sentences[i].end] for i in indices]
+        texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in indices])
         rows = self.featurizer.of_article(article, findings, indices)
         columns: dict[str, list[Optional[float]]] = {}
         bias_blocks = None
@@ -136,8 +141,8 @@ class SentenceScorer:
                 bias_blocks = blocks
             values = head.scores(texts, self._head_rows(head, rows), blocks)
             column: list[Optional[float]] = [None] * n
-            for i, v in zip(indices, values):
-                column[i] = round(float(v), DIGITS)
+            for i, v in zip(indices, np.round(values, DIGITS).tolist()):
+                column[i] = v
             columns[head.name] = column
         return SentenceScores(
             score=tuple(columns["bias"]),
@@ -168,22 +173,26 @@ class SentenceScorer:
         values = [scores.score[i] for i in indices]
         hedges = [scores.hedge_score[i] for i in indices if scores.hedge_score[i] is not None]
         ranked = sorted(indices, key=lambda i: (-scores.score[i], i))[:top]
+        chosen = sorted(ranked)
+        texts = [article.text[article.sentences[i].start : article.sentences[i].end] for i in chosen]
+        lexicon_rows = None
+        if chosen and all(i in scores.lexicon_rows for i in chosen):
+            lexicon_rows = self._head_rows(self.bias, np.array([scores.lexicon_rows[i] for i in chosen]))
+        elif chosen:
+            lexicon_rows = self._head_rows(self.bias, np.array([self.featurizer.of_text(t) for t in texts]))
+        explained = dict(zip(chosen, self.bias.explain_many(texts, lexicon_rows, TOP_FEATURES, scores.blocks_of(chosen)))) if chosen else {}
         highest = []
         for i in ranked:
             s = article.sentences[i]
-            text = article.text[s.start : s.end]
-            rows = scores.lexicon_rows.get(i)
-            explanation = self.bias.explain(text, None if rows is None else self._head_rows(self.bias, rows.reshape(1, -1)), TOP_FEATURES,
-                                            scores.blocks_of(i))
             highest.append(
                 {
                     "sentence": i,
                     "start": s.start,
                     "end": s.end,
-                    "text": text,
+                    "text": article.text[s.start : s.end],
                     "score": scores.score[i],
                     "hedge_score": scores.hedge_score[i],
-                    "explanation": [{"feature": f, "contribution": c} for f, c in explanation],
+                    "explanation": [{"feature": f, "contribution": c} for f, c in explained[i]],
                 }
             )
         return {

@@ -12,7 +12,9 @@ again costs one dictionary look-up, and it can say which word each column came f
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from functools import partial
+from operator import is_not
+from typing import Optional, Sequence, Union
 
 import numpy as np
 import scipy.sparse as sp
@@ -20,6 +22,45 @@ import scipy.sparse as sp
 WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 ANALYZERS = ("word", "char_wb")
 CACHE_LIMIT = 200_000  # words remembered per table before the cache starts afresh
+_FOUND = partial(is_not, None)
+
+
+class Prepared:
+    """Sentences lower-cased and split once, for every table that reads them.
+
+    ``words`` are the whitespace-separated words (what ``char_wb`` pads), ``tokens`` the
+    words of scikit-learn's default token pattern (what the ``word`` analyzer and the
+    cue words read); each is computed on first need.
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = list(texts)
+        self.lower = [t.lower() for t in self.texts]
+        self._words: Optional[list[list[str]]] = None
+        self._tokens: Optional[list[list[str]]] = None
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def words(self) -> list[list[str]]:
+        if self._words is None:
+            self._words = [t.split() for t in self.lower]
+        return self._words
+
+    @property
+    def tokens(self) -> list[list[str]]:
+        if self._tokens is None:
+            self._tokens = [WORD_PATTERN.findall(t) for t in self.lower]
+        return self._tokens
+
+
+Texts = Union[Sequence[str], Prepared]
+
+
+def prepare(texts: Texts) -> Prepared:
+    """``texts`` as ``Prepared`` (unchanged if they already are)."""
+    return texts if isinstance(texts, Prepared) else Prepared(texts)
 
 
 class TfidfTable:
@@ -41,6 +82,7 @@ class TfidfTable:
         self._column = {term: i for i, term in enumerate(self.vocabulary)}
         # word n-grams keyed by their tuple of words, so no text is joined to look one up
         self._grams = {tuple(term.split(" ")): i for i, term in enumerate(self.vocabulary)} if analyzer == "word" else {}
+        self._unigrams = {gram[0]: i for gram, i in self._grams.items() if len(gram) == 1}
         self._word_columns: dict[str, np.ndarray] = {}
 
     @classmethod
@@ -84,42 +126,76 @@ class TfidfTable:
     def units(self, text: str) -> list[tuple[str, np.ndarray]]:
         """The columns of ``text`` by the unit they came from: each whitespace-separated word
         (char_wb), or each word n-gram found in the vocabulary (word)."""
-        text = text.lower()
+        names, columns, lengths = self.units_of(Prepared([text]), 0)
+        ends = np.cumsum(lengths).tolist()
+        return [(name, columns[end - size : end]) for name, size, end in zip(names, lengths, ends)]
+
+    def units_of(self, prepared: Prepared, k: int) -> tuple[list[str], np.ndarray, list[int]]:
+        """``units`` of the ``k``-th prepared text: the unit names, all their columns in one
+        array, and how many columns belong to each unit."""
         if self.analyzer == "char_wb":
-            return [(word, self._char_columns(word)) for word in text.split()]
-        tokens = WORD_PATTERN.findall(text)
-        out = []
+            words = prepared.words[k]
+            cache, miss = self._word_columns, self._char_columns
+            parts = [cache[w] if w in cache else miss(w) for w in words]
+            columns = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+            return words, columns, [len(p) for p in parts]
+        tokens = prepared.tokens[k]
+        names, columns = [], []
         for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
-            for gram in zip(*(tokens[k:] for k in range(n))):
+            for gram in zip(*(tokens[i:] for i in range(n))):
                 c = self._grams.get(gram)
                 if c is not None:
-                    out.append((" ".join(gram), np.array([c], dtype=np.int64)))
-        return out
+                    names.append(" ".join(gram))
+                    columns.append(c)
+        return names, np.array(columns, dtype=np.int64), [1] * len(names)
 
     def _columns(self, text: str) -> np.ndarray:
         """The column of every n-gram occurrence in ``text`` (repeats included)."""
-        text = text.lower()
+        columns, _ = self._all_columns(Prepared([text]))
+        return columns
+
+    def _all_columns(self, prepared: Prepared) -> tuple[np.ndarray, list[int]]:
+        """The columns of every n-gram occurrence in all texts, in text order, and how many
+        belong to each text."""
         if self.analyzer == "char_wb":
-            parts = [self._char_columns(word) for word in text.split()]
-            return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-        tokens = WORD_PATTERN.findall(text)
+            cache, miss = self._word_columns, self._char_columns
+            parts = [[cache[w] if w in cache else miss(w) for w in words] for words in prepared.words]
+            lengths = [sum(map(len, p)) for p in parts]
+            flat = [a for p in parts for a in p]
+            return (np.concatenate(flat) if flat else np.zeros(0, dtype=np.int64)), lengths
+        found: list[int] = []
+        lengths = []
+        for tokens in prepared.tokens:
+            before = len(found)
+            found += self._gram_columns(tokens)
+            lengths.append(len(found) - before)
+        return np.array(found, dtype=np.int64), lengths
+
+    def _gram_columns(self, tokens: list[str]) -> list[int]:
+        """The columns of the word n-grams of ``tokens`` found in the vocabulary, by n."""
         found: list[int] = []
         for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
-            found += [c for c in map(self._grams.get, zip(*(tokens[k:] for k in range(n)))) if c is not None]
-        return np.array(found, dtype=np.int64)
+            if n == 1:
+                found += filter(_FOUND, map(self._unigrams.get, tokens))
+            else:
+                found += filter(_FOUND, map(self._grams.get, zip(*(tokens[k:] for k in range(n)))))
+        return found
 
     # -- weights -------------------------------------------------------------------------
-    def entries(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The non-zero TF-IDF values of ``texts`` as (rows, columns, values), rows in order."""
-        columns = [self._columns(t) for t in texts]
-        n_rows, width = len(columns), len(self.vocabulary)
-        lengths = [len(c) for c in columns]
-        if not sum(lengths):
+    def entries(self, texts: Texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The non-zero TF-IDF values of ``texts`` as (rows, columns, values), rows in order
+        and columns in order within a row."""
+        prepared = prepare(texts)
+        columns, lengths = self._all_columns(prepared)
+        n_rows, width = len(prepared), len(self.vocabulary)
+        if not len(columns):
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0)
-        rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
-        keys, counts = np.unique(rows * width + np.concatenate(columns), return_counts=True)
-        rows, cols = np.divmod(keys, width)
+        # int32 keys sort about twice as fast; the article-sized batches always fit
+        dtype = np.int32 if n_rows * width < 2**31 else np.int64
+        rows = np.repeat(np.arange(n_rows, dtype=dtype), lengths)
+        keys, counts = np.unique(rows * dtype(width) + columns.astype(dtype), return_counts=True)
+        rows, cols = np.divmod(keys.astype(np.int64), width)
         tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(np.float64)
         values = tf * self.idf[cols]
         if self.norm == "l2":
@@ -127,8 +203,8 @@ class TfidfTable:
             values /= norms[rows]
         return rows, cols, values
 
-    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+    def transform(self, texts: Texts) -> sp.csr_matrix:
         """The TF-IDF matrix of ``texts``, one row each (as ``TfidfVectorizer.transform``)."""
-        texts = list(texts)
+        texts = prepare(texts)
         rows, cols, values = self.entries(texts)
         return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), len(self.vocabulary)))

@@ -1,0 +1,74 @@
+"""Batched scoring and explanation give what scoring each sentence alone gives."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from framing.classifier import SentenceScorer
+from framing.classifier.tfidf import Prepared
+
+SENTENCES = [
+    "Calder's corporate cronies left it rotting in place.",
+    "The order was lifted on Sunday afternoon.",
+    "Critics say the so-called reform might fail, and that is shameful!",
+    "",
+    "It is, it is, it is the same the same word again: again.",
+]
+
+
+@pytest.fixture(scope="module")
+def scorer() -> SentenceScorer:
+    return SentenceScorer.load()
+
+
+def test_summary_explanations_equal_each_sentence_explained_alone(scorer, opinion_report):
+    top = opinion_report.scores["classifier"]["top"]
+    assert len(top) == 5
+    for entry in top:
+        alone = scorer.explain(entry["text"])
+        batched = [(e["feature"], e["contribution"]) for e in entry["explanation"]]
+        assert [f for f, _ in batched] == [f for f, _ in alone], entry["text"]
+        assert [c for _, c in batched] == pytest.approx([c for _, c in alone], abs=1e-4)
+
+
+def test_explain_many_equals_explain(scorer):
+    head = scorer.bias
+    texts = [t for t in SENTENCES if t]
+    rows = scorer._head_rows(head, np.array([scorer.featurizer.of_text(t) for t in texts]))
+    many = head.explain_many(texts, rows, top=20)
+    for k, text in enumerate(texts):
+        assert many[k] == head.explain(text, rows[k], top=20)
+
+
+def test_prepared_texts_give_the_same_entries(scorer):
+    for head in scorer.heads:
+        for table in (head.word, head.char):
+            if table is None:
+                continue
+            plain = table.entries(SENTENCES)
+            prepared = table.entries(Prepared(SENTENCES))
+            for a, b in zip(plain, prepared):
+                assert np.array_equal(a, b)
+            # one text at a time gives the same rows
+            for k, text in enumerate(SENTENCES):
+                rows, cols, values = table.entries([text])
+                assert np.array_equal(cols, plain[1][plain[0] == k])
+                assert np.allclose(values, plain[2][plain[0] == k])
+
+
+def test_cue_rows_from_tokens_equal_rows_from_text(scorer):
+    cues = scorer.bias.cue_words
+    if cues is None:
+        pytest.skip("the shipped bias head has no cue-word model")
+    assert np.array_equal(cues.rows(SENTENCES), cues.rows_of(Prepared(SENTENCES).tokens))
+
+
+def test_scores_do_not_depend_on_the_batch(scorer, opinion_report):
+    article = opinion_report.article
+    scores = scorer.score(article, opinion_report.findings)
+    for i in scores.scored()[:6]:
+        s = article.sentences[i]
+        text = article.text[s.start : s.end]
+        rows = scorer._head_rows(scorer.bias, scores.lexicon_rows[i].reshape(1, -1))
+        alone = scorer.bias.scores([text], rows)[0]
+        assert scores.score[i] == pytest.approx(alone, abs=1e-4)
