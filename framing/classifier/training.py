@@ -33,13 +33,15 @@ from .tfidf import TfidfTable
 class Recipe:
     """Hyperparameters of a head. The defaults train the shipped models."""
 
-    word_features: int = 10_000  # most frequent word 1-2-grams kept
-    char_features: int = 10_000  # most frequent character 2-5-grams kept (within words)
+    word_features: int = 10_000  # most frequent word n-grams kept
+    char_features: int = 10_000  # most frequent character 2-5-grams kept (within words); 0: no character block
+    word_ngrams: int = 2  # word n-grams of 1 to this many words
     min_df: int = 2
     length: bool = False  # sentence length as a feature: see LexiconFeatures
     lexicon_weight: float = 0.3  # block weights: how far each standardised block may reach
     cue_weight: float = 0.3
     C: float = 1.0  # inverse regularisation of the logistic regression
+    class_weight: Optional[str] = None  # "balanced": weigh each label inversely to its frequency
     calibration_folds: int = 5
     random_state: int = 0
 
@@ -69,18 +71,19 @@ class Dataset:
 
 def build_pipeline(recipe: Recipe, cues: bool, n_classes: int = 2) -> Pipeline:
     """The uncalibrated pipeline over the two-column input (text, cue words)."""
-    blocks = [
-        ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=recipe.min_df, max_features=recipe.word_features), 0),
-        ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=recipe.min_df, max_features=recipe.char_features), 0),
-        ("lexicon", make_pipeline(LexiconFeatures(length=recipe.length), StandardScaler()), [0]),
-    ]
-    weights = {"word": 1.0, "char": 1.0, "lexicon": recipe.lexicon_weight}
+    blocks = [("word", TfidfVectorizer(ngram_range=(1, recipe.word_ngrams), sublinear_tf=True, min_df=recipe.min_df, max_features=recipe.word_features), 0)]
+    weights = {"word": 1.0}
+    if recipe.char_features:  # the costliest block at scoring time; 0 leaves it out
+        blocks.append(("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=recipe.min_df, max_features=recipe.char_features), 0))
+        weights["char"] = 1.0
+    blocks.append(("lexicon", make_pipeline(LexiconFeatures(length=recipe.length), StandardScaler()), [0]))
+    weights["lexicon"] = recipe.lexicon_weight
     if cues:
         blocks.append(("cues", make_pipeline(CueWordFeatures(random_state=recipe.random_state), StandardScaler()), [0, 1]))
         weights["cues"] = recipe.cue_weight
     features = ColumnTransformer(blocks, transformer_weights=weights)
     # liblinear is several times faster on sparse text features, but binary only.
-    model = LogisticRegression(C=recipe.C, solver="liblinear" if n_classes == 2 else "lbfgs", max_iter=5000)
+    model = LogisticRegression(C=recipe.C, class_weight=recipe.class_weight, solver="liblinear" if n_classes == 2 else "lbfgs", max_iter=5000)
     return Pipeline([("features", features), ("model", model)])
 
 
@@ -126,9 +129,9 @@ def export(model: CalibratedClassifierCV, name: str, positive: Sequence[str], th
         calibration_a=np.array([c.a_ for c in calibrated.calibrators]),
         calibration_b=np.array([c.b_ for c in calibrated.calibrators]),
         word=TfidfTable.from_sklearn(parts["word"]),
-        char=TfidfTable.from_sklearn(parts["char"]),
+        char=TfidfTable.from_sklearn(parts["char"]) if "char" in parts else None,
         word_weight=float(weights["word"]),
-        char_weight=float(weights["char"]),
+        char_weight=float(weights.get("char", 1.0)),
         lexicon=standardised("lexicon", parts["lexicon"][0].feature_names_),
         cues=standardised("cues", CUE_FEATURES) if cues is not None else None,
         cue_words=cues[0].words_ if cues is not None else None,
