@@ -72,3 +72,16 @@ def test_scores_do_not_depend_on_the_batch(scorer, opinion_report):
         rows = scorer._head_rows(scorer.bias, scores.lexicon_rows[i].reshape(1, -1))
         alone = scorer.bias.scores([text], rows)[0]
         assert scores.score[i] == pytest.approx(alone, abs=1e-4)
+
+
+def test_joint_lookups_give_each_table_its_own_columns(scorer):
+    from framing.classifier.tfidf import JointGrams
+
+    tables = [head.word for head in scorer.heads]
+    joint = JointGrams.of(tables)
+    assert joint is not None
+    prepared = Prepared(SENTENCES)
+    joint.fill(prepared)
+    for table in tables:
+        for a, b in zip(table.entries(prepared), table.entries(SENTENCES)):
+            assert np.array_equal(a, b)

@@ -13,6 +13,8 @@ import ast
 import math
 import json
 from collections import Counter
+from heapq import nlargest
+from itertools import chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -56,15 +58,6 @@ def parse_cues(value) -> list[str]:
     return [p.strip() for p in text.split("|") if p.strip()]
 
 
-def summarise(logits: Sequence[float]) -> tuple[float, float, float]:
-    """(highest, second highest, sum of probabilities) of a sentence's word logits."""
-    if not logits:
-        return (0.0, 0.0, 0.0)
-    ranked = sorted(logits, reverse=True)
-    total = sum(1.0 / (1.0 + math.exp(-v)) for v in ranked)
-    return (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0], total)
-
-
 class CueWordTable:
     """The fitted word model rebuilt from arrays: character n-gram TF-IDF and coefficients."""
 
@@ -75,6 +68,7 @@ class CueWordTable:
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = float(intercept)
         self._logit: dict[str, float] = {}
+        self._prob: dict[str, float] = {}  # the logit's probability, remembered with it
 
     def logit(self, word: str) -> float:
         """The log-odds that annotators would mark ``word`` (lower-cased)."""
@@ -92,9 +86,11 @@ class CueWordTable:
             return
         if len(self._logit) + len(new) > CACHE_LIMIT:
             self._logit.clear()
+            self._prob.clear()
             new = list(words)
-        values = self.table.transform(new) @ self.coef + self.intercept
-        self._logit.update(zip(new, values.tolist()))
+        values = (self.table.transform(new) @ self.coef + self.intercept).tolist()
+        self._logit.update(zip(new, values))
+        self._prob.update((w, 1.0 / (1.0 + math.exp(-v))) for w, v in zip(new, values))
 
     def rows(self, texts: Sequence[str]) -> np.ndarray:
         """The cue-word features of many texts, one row each."""
@@ -102,10 +98,15 @@ class CueWordTable:
 
     def rows_of(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """``rows`` of texts already split by ``words_of``."""
-        logit = self._logit
-        if any(w not in logit for ws in words for w in ws):
-            self.learn(w for ws in words for w in ws)  # all of them: learning may clear the cache
-        return np.array([summarise([logit[w] for w in ws]) for ws in words], dtype=np.float64).reshape(len(words), len(CUE_FEATURES))
+        if not set(chain.from_iterable(words)) <= self._logit.keys():
+            self.learn(chain.from_iterable(words))  # all of them: learning may clear the cache
+        logit, prob = self._logit, self._prob
+        out = np.zeros((len(words), len(CUE_FEATURES)))
+        for k, ws in enumerate(words):
+            if ws:
+                first, second = nlargest(2, map(logit.__getitem__, ws)) if len(ws) > 1 else (logit[ws[0]],) * 2
+                out[k] = (first, second, sum(map(prob.__getitem__, ws)))
+        return out
 
     def credit(self, text: str, contributions: dict[str, float]) -> list[tuple[str, float]]:
         """Share each cue-word feature's contribution out to the words behind it."""

@@ -19,7 +19,7 @@ from ..model import Article, Finding
 from ..context import LexiconMatcher
 from .features import SentenceFeaturizer, default_featurizer
 from .linear import LinearHead
-from .tfidf import Prepared
+from .tfidf import JointGrams, Prepared
 from .store import ModelError, default_folder, has_head, load_head
 
 #: Sentences shown with their explanations in ``summary``.
@@ -73,6 +73,7 @@ class SentenceScorer:
         self.featurizer = default_featurizer() if lexicon is None else SentenceFeaturizer(lexicon, matcher)
         lexicon = self.featurizer.lexicon
         self._columns = {head.name: lexicon_columns(head, self.featurizer.names) for head in self.heads}
+        self._joint = JointGrams.of([head.word for head in self.heads])
 
     @classmethod
     def load(cls, path: Union[str, Path, None] = None, lexicon: Optional[Lexicon] = None, matcher: Optional[LexiconMatcher] = None) -> "SentenceScorer":
@@ -133,6 +134,8 @@ class SentenceScorer:
             findings = self.featurizer.findings(article)
         texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in indices])
         rows = self.featurizer.of_article(article, findings, indices)
+        if self._joint is not None:
+            self._joint.fill(texts)
         columns: dict[str, list[Optional[float]]] = {}
         bias_blocks = None
         for head in self.heads:

@@ -38,6 +38,8 @@ class Prepared:
         self.lower = [t.lower() for t in self.texts]
         self._words: Optional[list[list[str]]] = None
         self._tokens: Optional[list[list[str]]] = None
+        # n-gram columns found for a table (see ``JointGrams``): table -> (columns, per text)
+        self.columns: dict["TfidfTable", tuple[np.ndarray, list[int]]] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -157,6 +159,9 @@ class TfidfTable:
     def _all_columns(self, prepared: Prepared) -> tuple[np.ndarray, list[int]]:
         """The columns of every n-gram occurrence in all texts, in text order, and how many
         belong to each text."""
+        known = prepared.columns.get(self)
+        if known is not None:
+            return known
         if self.analyzer == "char_wb":
             cache, miss = self._word_columns, self._char_columns
             parts = [[cache[w] if w in cache else miss(w) for w in words] for words in prepared.words]
@@ -208,3 +213,60 @@ class TfidfTable:
         texts = prepare(texts)
         rows, cols, values = self.entries(texts)
         return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), len(self.vocabulary)))
+
+
+class JointGrams:
+    """One look-up per word n-gram for several word tables with the same n-gram range.
+
+    Scoring a sentence with two heads looks each of its n-grams up once here instead of
+    once per head; ``fill`` leaves each table's columns in the ``Prepared`` texts, where
+    ``TfidfTable.entries`` finds them.
+    """
+
+    def __init__(self, tables: Sequence[TfidfTable]):
+        self.tables = list(tables)
+        ranges = {t.ngram_range for t in self.tables}
+        if len(ranges) != 1 or any(t.analyzer != "word" for t in self.tables):
+            raise ValueError("joint look-ups need word tables with one n-gram range")
+        self.ngram_range = ranges.pop()
+        # each table's column + 1 (0: absent) packed as one integer, digit j for table j
+        self.base = max(len(t.vocabulary) for t in self.tables) + 1
+        if self.base ** len(self.tables) >= 2**62:
+            raise ValueError("too many tables to pack their columns in one integer")
+        codes: dict = {}
+        for j, table in enumerate(self.tables):
+            for gram, column in table._grams.items():
+                key = gram[0] if len(gram) == 1 else gram
+                codes[key] = codes.get(key, 0) + (column + 1) * self.base**j
+        self._codes = codes
+
+    @classmethod
+    def of(cls, tables: Sequence[Optional[TfidfTable]]) -> Optional["JointGrams"]:
+        """Joint look-ups for the word tables among ``tables``, or None where they would not help."""
+        tables = [t for t in tables if t is not None and t.analyzer == "word"]
+        if len(tables) < 2 or len({t.ngram_range for t in tables}) != 1:
+            return None
+        try:
+            return cls(tables)
+        except ValueError:
+            return None
+
+    def fill(self, prepared: Prepared) -> None:
+        """Find the n-grams of ``prepared`` once and file each table's columns there."""
+        get = self._codes.get
+        lo, hi = self.ngram_range
+        found: list[int] = []
+        lengths = []
+        for tokens in prepared.tokens:
+            before = len(found)
+            for n in range(lo, hi + 1):
+                grams = tokens if n == 1 else zip(tokens, tokens[1:]) if n == 2 else zip(*(tokens[k:] for k in range(n)))
+                found += filter(_FOUND, map(get, grams))
+            lengths.append(len(found) - before)
+        codes = np.array(found, dtype=np.int64)
+        rows = np.repeat(np.arange(len(prepared), dtype=np.int64), lengths)
+        for j, table in enumerate(self.tables):
+            columns = (codes // self.base**j) % self.base - 1
+            keep = columns >= 0
+            per_text = np.bincount(rows[keep], minlength=len(prepared)).tolist()
+            prepared.columns[table] = (columns[keep], per_text)
