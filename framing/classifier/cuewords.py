@@ -13,7 +13,6 @@ import ast
 import math
 import json
 from collections import Counter
-from heapq import nlargest
 from itertools import chain
 from typing import Iterable, Sequence
 
@@ -104,8 +103,8 @@ class CueWordTable:
         out = np.zeros((len(words), len(CUE_FEATURES)))
         for k, ws in enumerate(words):
             if ws:
-                first, second = nlargest(2, map(logit.__getitem__, ws)) if len(ws) > 1 else (logit[ws[0]],) * 2
-                out[k] = (first, second, sum(map(prob.__getitem__, ws)))
+                ranked = sorted(map(logit.__getitem__, ws), reverse=True)
+                out[k] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0], sum(map(prob.__getitem__, ws)))
         return out
 
     def credit(self, text: str, contributions: dict[str, float]) -> list[tuple[str, float]]:

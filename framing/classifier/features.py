@@ -11,6 +11,7 @@ reads a sentence on its own (``of_text``, for training) or inside a parsed artic
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -107,17 +108,17 @@ class SentenceFeaturizer:
         for f in findings:
             by_sentence.setdefault(f.sentence, []).append(f)
         starts = [t.start for t in article.tokens]
-        words = [t.text for t in article.tokens]
+        # negators[k]: negator words among the first k tokens
+        negators = [0, *accumulate(map(self._is_negator.__getitem__, [t.text for t in article.tokens]))]
         rows = np.zeros((len(sentences), len(self.names)))
         for r, i in enumerate(sentences):
             s = article.sentences[i]
             text = article.text[s.start : s.end]
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            negators = sum(map(self._is_negator.__getitem__, words[lo:hi]))
             quoted = sum(
                 max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start)) for q in article.quotes if q.start < s.end and s.start < q.end
             )
-            rows[r] = self.row(by_sentence.get(i, ()), text, hi - lo, negators, quoted)
+            rows[r] = self.row(by_sentence.get(i, ()), text, hi - lo, negators[hi] - negators[lo], quoted)
         return rows
 
 

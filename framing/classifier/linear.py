@@ -12,16 +12,14 @@ cue-word score) and by lexicon feature.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 import numpy as np
 import scipy.sparse as sp
 
 from .cuewords import CueWordTable
-from .tfidf import Prepared, TfidfTable, Texts, prepare
+from .tfidf import Prepared, TfidfTable, Texts, prepare, quoted as _quoted
 
 BLOCKS = ("word", "char", "lexicon", "cues")
 
@@ -207,9 +205,9 @@ class LinearHead:
                 contribution = values * np.array([directions[r][c + offset] for r, c in zip(entry_rows.tolist(), cols.tolist())])
             if table.analyzer == "word":
                 # each column is one word n-gram, whose occurrences all carry its name
-                vocabulary = table.vocabulary
+                quoted = table.quoted_terms
                 for k, col, value in zip(entry_rows.tolist(), cols.tolist(), contribution.tolist()):
-                    key = _quoted(vocabulary[col])
+                    key = quoted[col]
                     if key:
                         found = by_unit[k]
                         found[key] = found.get(key, 0.0) + value
@@ -260,17 +258,3 @@ class LinearHead:
             ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name
             out.append([(unit, round(value, 4)) for unit, value in ranked[:top]])
         return out
-
-
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # what is not a letter or digit, at either end
-
-
-@lru_cache(maxsize=65536)
-def _quoted(unit: str) -> str:
-    """A word or word pair in quotation marks, without the punctuation around it.
-
-    >>> _quoted("(regime,"), _quoted("--")
-    ('"regime"', '')
-    """
-    core = _EDGES.sub("", unit)
-    return f'"{core}"' if core else ""

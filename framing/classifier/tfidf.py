@@ -12,7 +12,7 @@ again costs one dictionary look-up, and it can say which word each column came f
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from operator import is_not
 from typing import Optional, Sequence, Union
 
@@ -23,6 +23,20 @@ WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_patt
 ANALYZERS = ("word", "char_wb")
 CACHE_LIMIT = 200_000  # words remembered per table before the cache starts afresh
 _FOUND = partial(is_not, None)
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # what is not a letter or digit, at either end
+
+
+@lru_cache(maxsize=65536)
+def quoted(unit: str) -> str:
+    """A word or word pair in quotation marks, without the punctuation around it.
+
+    >>> quoted("(regime,"), quoted("--")
+    ('"regime"', '')
+    """
+    core = _EDGES.sub("", unit)
+    return f'"{core}"' if core else ""
 
 
 class Prepared:
@@ -86,6 +100,7 @@ class TfidfTable:
         self._grams = {tuple(term.split(" ")): i for i, term in enumerate(self.vocabulary)} if analyzer == "word" else {}
         self._unigrams = {gram[0]: i for gram, i in self._grams.items() if len(gram) == 1}
         self._word_columns: dict[str, np.ndarray] = {}
+        self._quoted: Optional[list[str]] = None
 
     @classmethod
     def from_sklearn(cls, vectorizer) -> "TfidfTable":
@@ -98,6 +113,13 @@ class TfidfTable:
         for term, column in vectorizer.vocabulary_.items():
             vocabulary[column] = term
         return cls(vectorizer.analyzer, vectorizer.ngram_range, vocabulary, vectorizer.idf_, vectorizer.sublinear_tf, vectorizer.norm)
+
+    @property
+    def quoted_terms(self) -> list[str]:
+        """Each column's n-gram as an explanation names it (``"regime"``; "" for punctuation)."""
+        if self._quoted is None:
+            self._quoted = [quoted(term) for term in self.vocabulary]
+        return self._quoted
 
     def settings(self) -> dict:
         """The settings that, with ``vocabulary`` and ``idf``, define the table (JSON-ready)."""
