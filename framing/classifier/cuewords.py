@@ -69,14 +69,6 @@ class CueWordTable:
         self._logit: dict[str, float] = {}
         self._prob: dict[str, float] = {}  # the logit's probability, remembered with it
 
-    def logit(self, word: str) -> float:
-        """The log-odds that annotators would mark ``word`` (lower-cased)."""
-        value = self._logit.get(word)
-        if value is None:
-            self.learn([word])
-            value = self._logit[word]
-        return value
-
     def learn(self, words: Iterable[str]) -> None:
         """Compute and remember the logits of the words not seen yet, in one batch."""
         words = set(words)
@@ -107,21 +99,25 @@ class CueWordTable:
                 out[k] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0], sum(map(prob.__getitem__, ws)))
         return out
 
-    def credit(self, text: str, contributions: dict[str, float]) -> list[tuple[str, float]]:
-        """Share each cue-word feature's contribution out to the words behind it."""
-        words = words_of(text)
+    def credit(self, words: Sequence[str], contributions: Sequence[float]) -> dict[str, float]:
+        """Share the cue-word features' contributions (in ``CUE_FEATURES`` order: highest,
+        second highest, sum) out to the words behind them (``words_of`` a text), summed per word."""
         if not words:
-            return []
-        logits = [self.logit(w) for w in words]
-        order = sorted(range(len(words)), key=lambda i: -logits[i])
-        out = [0.0] * len(words)
-        out[order[0]] += contributions["cue_words:max"]
-        out[order[1] if len(order) > 1 else order[0]] += contributions["cue_words:second"]
-        probs = [1.0 / (1.0 + math.exp(-v)) for v in logits]
-        total = sum(probs)
-        for i, p in enumerate(probs):
-            out[i] += contributions["cue_words:sum"] * p / total
-        return list(zip(words, out))
+            return {}
+        if not set(words) <= self._logit.keys():
+            self.learn(words)
+        logit, prob = self._logit, self._prob
+        c_max, c_second, c_sum = contributions
+        probs = list(map(prob.__getitem__, words))
+        share = c_sum / sum(probs)
+        out: dict[str, float] = {}
+        for word, p in zip(words, probs):
+            out[word] = out.get(word, 0.0) + p * share
+        logits = list(map(logit.__getitem__, words))
+        order = sorted(range(len(words)), key=logits.__getitem__, reverse=True)  # stable: first of equals
+        out[words[order[0]]] += c_max
+        out[words[order[1] if len(order) > 1 else order[0]]] += c_second
+        return out
 
 
 class CueWordFeatures(TransformerMixin, BaseEstimator):

@@ -18,7 +18,7 @@ from typing import Optional
 import numpy as np
 import scipy.sparse as sp
 
-from .cuewords import CueWordTable
+from .cuewords import CUE_FEATURES, CueWordTable
 from .tfidf import Prepared, TfidfTable, Texts, prepare, quoted as _quoted
 
 BLOCKS = ("word", "char", "lexicon", "cues")
@@ -249,10 +249,12 @@ class LinearHead:
                         name = f"lexicon:{self.lexicon.names[i]}"
                         found[name] = found.get(name, 0.0) + float(contributions[i])
                 else:
-                    for word, value in self.cue_words.credit(texts.texts[k], dict(zip(self.cues.names, (z[k] * direction).tolist()))):
+                    contributions = dict(zip(self.cues.names, (z[k] * direction).tolist()))
+                    credited = self.cue_words.credit(texts.tokens[k], [contributions[name] for name in CUE_FEATURES])
+                    for word, value in credited.items():
                         key = _quoted(word)
                         if key:
-                            found[key] = found.get(key, 0.0) + float(value)
+                            found[key] = found.get(key, 0.0) + value
         out = []
         for found in by_unit:
             ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name

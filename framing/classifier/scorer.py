@@ -55,8 +55,9 @@ class SentenceScores:
         renumber[wanted] = np.arange(len(wanted))
         out = []
         for block, rows, cols, values in self.bias_blocks:
-            keep = np.isin(rows, wanted)
-            out.append((block, renumber[rows[keep]], cols[keep], values[keep]))
+            mapped = renumber[rows]
+            keep = mapped >= 0
+            out.append((block, mapped[keep], cols[keep], values[keep]))
         return out
 
     def scored(self) -> list[int]:
