@@ -10,6 +10,7 @@ reads a sentence on its own (``of_text``, for training) or inside a parsed artic
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterable, Optional, Sequence
@@ -71,7 +72,10 @@ class SentenceFeaturizer:
 
     def row(self, findings: Iterable[Finding], text: str, n_words: int, negators: int, quoted_chars: int) -> np.ndarray:
         """One sentence's feature row from its findings and surface counts."""
-        out = np.zeros(len(self.names))
+        return np.array(self._row(findings, text, n_words, negators, quoted_chars))
+
+    def _row(self, findings: Iterable[Finding], text: str, n_words: int, negators: int, quoted_chars: int) -> list[float]:
+        out = [0.0] * len(self.names)
         index = self._index
         for f in findings:
             out[index[f"{f.kind}:{f.voice}"]] += 1.0
@@ -81,7 +85,7 @@ class SentenceFeaturizer:
                 out[i] += 1.0
             out[index["negated"]] += f.negated
         out[index["negators"]] = negators
-        out[index["words_log"]] = np.log1p(n_words)
+        out[index["words_log"]] = math.log1p(n_words)
         out[index["quoted_share"]] = quoted_chars / len(text) if text else 0.0
         out[index["exclamations"]] = text.count("!")
         out[index["questions"]] = text.count("?")
@@ -110,16 +114,16 @@ class SentenceFeaturizer:
         starts = [t.start for t in article.tokens]
         # negators[k]: negator words among the first k tokens
         negators = [0, *accumulate(map(self._is_negator.__getitem__, [t.text for t in article.tokens]))]
-        rows = np.zeros((len(sentences), len(self.names)))
-        for r, i in enumerate(sentences):
+        rows = []
+        for i in sentences:
             s = article.sentences[i]
             text = article.text[s.start : s.end]
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
             quoted = sum(
                 max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start)) for q in article.quotes if q.start < s.end and s.start < q.end
             )
-            rows[r] = self.row(by_sentence.get(i, ()), text, hi - lo, negators[hi] - negators[lo], quoted)
-        return rows
+            rows.append(self._row(by_sentence.get(i, ()), text, hi - lo, negators[hi] - negators[lo], quoted))
+        return np.array(rows, dtype=np.float64).reshape(len(sentences), len(self.names))
 
 
 class _NegatorMemo(dict):
