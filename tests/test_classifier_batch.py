@@ -85,3 +85,17 @@ def test_joint_lookups_give_each_table_its_own_columns(scorer):
     for table in tables:
         for a, b in zip(table.entries(prepared), table.entries(SENTENCES)):
             assert np.array_equal(a, b)
+
+
+def test_cue_rows_survive_a_full_cache(scorer, monkeypatch):
+    cues = scorer.bias.cue_words
+    if cues is None:
+        pytest.skip("the shipped bias head has no cue-word model")
+    expected = cues.rows(SENTENCES)
+    import framing.classifier.cuewords as cuewords
+
+    monkeypatch.setattr(cuewords, "CACHE_LIMIT", 5)  # every batch of new words clears the cache
+    cues.learn(["zyzzyva"])
+    assert np.array_equal(cues.rows_of(Prepared(SENTENCES).tokens), expected)
+    credited = cues.credit(Prepared(SENTENCES).tokens[0], [1.0, 0.5, 2.0])
+    assert sum(credited.values()) == pytest.approx(3.5)

@@ -89,8 +89,13 @@ class CueWordTable:
 
     def rows_of(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """``rows`` of texts already split by ``words_of``."""
-        if not set(chain.from_iterable(words)) <= self._logit.keys():
+        try:
+            return self._rows(words)
+        except KeyError:  # a word not seen yet
             self.learn(chain.from_iterable(words))  # all of them: learning may clear the cache
+            return self._rows(words)
+
+    def _rows(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         logit, prob = self._logit, self._prob
         out = np.zeros((len(words), len(CUE_FEATURES)))
         for k, ws in enumerate(words):
