@@ -238,23 +238,32 @@ class LinearHead:
                 if key:
                     found = by_unit[k]
                     found[key] = found.get(key, 0.0) + value
-        for block, z in self._dense_blocks(texts, rows):
+        same = all(d is directions[0] for d in directions)
+
+        def along(block: str, width: int) -> np.ndarray:
+            """The directions' slice for ``block``: one row for all texts, or one per text."""
             offset = self._offsets[block]
-            for k in range(n):
-                direction = directions[k][offset : offset + z.shape[1]]
+            return directions[0][offset : offset + width] if same else np.array([d[offset : offset + width] for d in directions])
+
+        if self.lexicon is not None and n:
+            if rows is None:
+                raise ValueError(f"head {self.name!r} needs the sentences' lexicon features")
+            contributions = self.lexicon.from_zero(rows) * along("lexicon", len(self.lexicon.names))
+            ks, features = np.nonzero(contributions)  # features the sentence has
+            names = self.lexicon.names
+            for k, i, value in zip(ks.tolist(), features.tolist(), contributions[ks, features].tolist()):
+                name = f"lexicon:{names[i]}"
                 found = by_unit[k]
-                if block == "lexicon":
-                    contributions = self.lexicon.from_zero(rows[k]) * direction
-                    for i in np.flatnonzero(contributions).tolist():  # features the sentence has
-                        name = f"lexicon:{self.lexicon.names[i]}"
-                        found[name] = found.get(name, 0.0) + float(contributions[i])
-                else:
-                    contributions = dict(zip(self.cues.names, (z[k] * direction).tolist()))
-                    credited = self.cue_words.credit(texts.tokens[k], [contributions[name] for name in CUE_FEATURES])
-                    for word, value in credited.items():
-                        key = _quoted(word)
-                        if key:
-                            found[key] = found.get(key, 0.0) + value
+                found[name] = found.get(name, 0.0) + value
+        if self.cues is not None and n:
+            order = [self.cues.names.index(name) for name in CUE_FEATURES]
+            cue_values = (self.cues.z(self.cue_words.rows_of(texts.tokens)) * along("cues", len(self.cues.names)))[:, order].tolist()
+            for k in range(n):
+                found = by_unit[k]
+                for word, value in self.cue_words.credit(texts.tokens[k], cue_values[k]).items():
+                    key = _quoted(word)
+                    if key:
+                        found[key] = found.get(key, 0.0) + value
         out = []
         for found in by_unit:
             ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name
