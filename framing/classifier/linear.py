@@ -13,6 +13,7 @@ cue-word score) and by lexicon feature.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Optional
 
 import numpy as np
@@ -266,6 +267,7 @@ class LinearHead:
                         found[key] = found.get(key, 0.0) + value
         out = []
         for found in by_unit:
-            ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name
+            # largest first, ties by name: sort by name, then stably by value
+            ranked = sorted(sorted(found.items()), key=itemgetter(1), reverse=True)
             out.append([(unit, round(value, 4)) for unit, value in ranked[:top]])
         return out
