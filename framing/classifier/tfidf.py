@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
+from itertools import repeat
 from operator import is_not
 from typing import Optional, Sequence, Union
 
@@ -23,6 +24,7 @@ WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_patt
 ANALYZERS = ("word", "char_wb")
 CACHE_LIMIT = 200_000  # words remembered per table before the cache starts afresh
 _FOUND = partial(is_not, None)
+_SEPARATOR = "\x00"  # between texts in one run of tokens: never a token itself
 
 
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # what is not a letter or digit, at either end
@@ -275,20 +277,27 @@ class JointGrams:
 
     def fill(self, prepared: Prepared) -> None:
         """Find the n-grams of ``prepared`` once and file each table's columns there."""
+        # all texts in one run of tokens, a separator no token equals between them, so
+        # that the look-ups run in C and no n-gram spans two texts
+        flat: list[str] = []
+        for tokens in prepared.tokens:
+            flat += tokens
+            flat.append(_SEPARATOR)
+        owner = np.repeat(np.arange(len(prepared), dtype=np.int64), [len(t) + 1 for t in prepared.tokens])
         get = self._codes.get
         lo, hi = self.ngram_range
-        found: list[int] = []
-        lengths = []
-        for tokens in prepared.tokens:
-            before = len(found)
-            for n in range(lo, hi + 1):
-                grams = tokens if n == 1 else zip(tokens, tokens[1:]) if n == 2 else zip(*(tokens[k:] for k in range(n)))
-                found += filter(_FOUND, map(get, grams))
-            lengths.append(len(found) - before)
-        codes = np.array(found, dtype=np.int64)
-        rows = np.repeat(np.arange(len(prepared), dtype=np.int64), lengths)
+        codes, rows = [], []
+        for n in range(lo, hi + 1):
+            grams = flat if n == 1 else zip(flat, flat[1:]) if n == 2 else zip(*(flat[k:] for k in range(n)))
+            found = np.array(list(map(get, grams, repeat(0))), dtype=np.int64)  # 0: not in any table
+            at = np.flatnonzero(found)
+            codes.append(found[at])
+            rows.append(owner[at])  # an n-gram belongs to the text it starts in
+        codes_all, rows_all = np.concatenate(codes), np.concatenate(rows)
+        order = np.argsort(rows_all, kind="stable")  # by text, n-grams in order within each
+        codes_all, rows_all = codes_all[order], rows_all[order]
         for j, table in enumerate(self.tables):
-            columns = (codes // self.base**j) % self.base - 1
+            columns = (codes_all // self.base**j) % self.base - 1
             keep = columns >= 0
-            per_text = np.bincount(rows[keep], minlength=len(prepared)).tolist()
+            per_text = np.bincount(rows_all[keep], minlength=len(prepared)).tolist()
             prepared.columns[table] = (columns[keep], per_text)
