@@ -14,6 +14,7 @@ import math
 import json
 from collections import Counter
 from itertools import chain
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -26,6 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 from .tfidf import CACHE_LIMIT, WORD_PATTERN, TfidfTable
 
 CUE_FEATURES = ("cue_words:max", "cue_words:second", "cue_words:sum")
+_LOGIT, _PROB = itemgetter(0), itemgetter(1)
 
 
 def words_of(text: str) -> list[str]:
@@ -66,8 +68,7 @@ class CueWordTable:
         self.table = table
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = float(intercept)
-        self._logit: dict[str, float] = {}
-        self._prob: dict[str, float] = {}  # the logit's probability, remembered with it
+        self._logit: dict[str, tuple[float, float]] = {}  # word -> (logit, probability)
 
     def learn(self, words: Iterable[str]) -> None:
         """Compute and remember the logits of the words not seen yet, in one batch."""
@@ -77,11 +78,9 @@ class CueWordTable:
             return
         if len(self._logit) + len(new) > CACHE_LIMIT:
             self._logit.clear()
-            self._prob.clear()
             new = list(words)
         values = (self.table.transform(new) @ self.coef + self.intercept).tolist()
-        self._logit.update(zip(new, values))
-        self._prob.update((w, 1.0 / (1.0 + math.exp(-v))) for w, v in zip(new, values))
+        self._logit.update((w, (v, 1.0 / (1.0 + math.exp(-v)))) for w, v in zip(new, values))
 
     def rows(self, texts: Sequence[str]) -> np.ndarray:
         """The cue-word features of many texts, one row each."""
@@ -96,12 +95,13 @@ class CueWordTable:
             return self._rows(words)
 
     def _rows(self, words: Sequence[Sequence[str]]) -> np.ndarray:
-        logit, prob = self._logit, self._prob
+        scores = self._logit
         out = np.zeros((len(words), len(CUE_FEATURES)))
         for k, ws in enumerate(words):
             if ws:
-                ranked = sorted(map(logit.__getitem__, ws), reverse=True)
-                out[k] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0], sum(map(prob.__getitem__, ws)))
+                pairs = list(map(scores.__getitem__, ws))
+                ranked = sorted(map(_LOGIT, pairs), reverse=True)
+                out[k] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0], sum(map(_PROB, pairs)))
         return out
 
     def credit(self, words: Sequence[str], contributions: Sequence[float]) -> dict[str, float]:
@@ -111,14 +111,14 @@ class CueWordTable:
             return {}
         if not set(words) <= self._logit.keys():
             self.learn(words)
-        logit, prob = self._logit, self._prob
+        pairs = list(map(self._logit.__getitem__, words))
         c_max, c_second, c_sum = contributions
-        probs = list(map(prob.__getitem__, words))
+        probs = list(map(_PROB, pairs))
         share = c_sum / sum(probs)
         out: dict[str, float] = {}
         for word, p in zip(words, probs):
             out[word] = out.get(word, 0.0) + p * share
-        logits = list(map(logit.__getitem__, words))
+        logits = list(map(_LOGIT, pairs))
         order = sorted(range(len(words)), key=logits.__getitem__, reverse=True)  # stable: first of equals
         out[words[order[0]]] += c_max
         out[words[order[1] if len(order) > 1 else order[0]]] += c_second
