@@ -71,7 +71,7 @@ class Analyzer:
         sentence_scores, hedge_scores = (None,) * n, (None,) * n
         scorer = self.classifier
         if scorer is not None:
-            scored = scorer.score(article, findings)
+            scored = scorer.score(article, findings, ctx.keyed.keys_for("exact"))
             sentence_scores, hedge_scores = scored.score, scored.hedge_score
             scores["classifier"] = scorer.summary(article, scored)
             warnings = [*warnings, *scorer.warnings]

@@ -99,3 +99,16 @@ def test_cue_rows_survive_a_full_cache(scorer, monkeypatch):
     assert np.array_equal(cues.rows_of(Prepared(SENTENCES).tokens), expected)
     credited = cues.credit(Prepared(SENTENCES).tokens[0], [1.0, 0.5, 2.0])
     assert sum(credited.values()) == pytest.approx(3.5)
+
+
+def test_negators_counted_alike_from_the_detectors_keys(scorer, opinion_report, wire_report):
+    from framing.context import Context
+
+    for report in (opinion_report, wire_report):
+        article = report.article
+        keys = Context(article, scorer.featurizer.matcher).keyed.keys_for("exact")
+        indices = article.scored_sentences()
+        with_keys = scorer.featurizer.of_article(article, report.findings, indices, keys)
+        without = scorer.featurizer.of_article(article, report.findings, indices)
+        assert np.array_equal(with_keys, without)
+        assert with_keys[:, scorer.featurizer.names.index("negators")].sum() > 0 or report is wire_report

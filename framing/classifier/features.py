@@ -106,14 +106,19 @@ class SentenceFeaturizer:
             return self.row((), "", 0, 0, 0)
         return self.of_article(article, self.findings(article), [0])[0]
 
-    def of_article(self, article: Article, findings: Sequence[Finding], sentences: Sequence[int]) -> np.ndarray:
-        """Feature rows for the sentences ``sentences`` of ``article``, given its findings."""
+    def of_article(self, article: Article, findings: Sequence[Finding], sentences: Sequence[int], surface_keys: Optional[Sequence[str]] = None) -> np.ndarray:
+        """Feature rows for the sentences ``sentences`` of ``article``, given its findings
+        (and the ``surface_key`` of every token, where already computed)."""
         by_sentence: dict[Optional[int], list[Finding]] = {}
         for f in findings:
             by_sentence.setdefault(f.sentence, []).append(f)
         starts = [t.start for t in article.tokens]
         # negators[k]: negator words among the first k tokens
-        negators = [0, *accumulate(map(self._is_negator.__getitem__, [t.text for t in article.tokens]))]
+        if surface_keys is not None and len(surface_keys) == len(article.tokens):
+            flags = map(self.negators.__contains__, surface_keys)
+        else:
+            flags = map(self._is_negator.__getitem__, [t.text for t in article.tokens])
+        negators = [0, *accumulate(flags)]
         rows = []
         for i in sentences:
             s = article.sentences[i]

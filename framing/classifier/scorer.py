@@ -122,10 +122,11 @@ class SentenceScorer:
         return out
 
     # -- scoring --------------------------------------------------------------------------
-    def score(self, article: Article, findings: Optional[Sequence[Finding]] = None) -> SentenceScores:
+    def score(self, article: Article, findings: Optional[Sequence[Finding]] = None, surface_keys: Optional[Sequence[str]] = None) -> SentenceScores:
         """Score every title and body sentence of ``article``.
 
-        Pass the report's ``findings`` to reuse them; without them the detectors run again.
+        Pass the report's ``findings`` to reuse them (without them the detectors run again),
+        and the ``surface_key`` of every token where the detectors computed them already.
         """
         indices = article.scored_sentences()
         n = len(article.sentences)
@@ -134,7 +135,7 @@ class SentenceScorer:
         if findings is None:
             findings = self.featurizer.findings(article)
         texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in indices])
-        rows = self.featurizer.of_article(article, findings, indices)
+        rows = self.featurizer.of_article(article, findings, indices, surface_keys)
         if self._joint is not None:
             self._joint.fill(texts)
         columns: dict[str, list[Optional[float]]] = {}
