@@ -112,3 +112,23 @@ def test_negators_counted_alike_from_the_detectors_keys(scorer, opinion_report, 
         without = scorer.featurizer.of_article(article, report.findings, indices)
         assert np.array_equal(with_keys, without)
         assert with_keys[:, scorer.featurizer.names.index("negators")].sum() > 0 or report is wire_report
+
+
+@pytest.mark.parametrize("ngrams", [(1, 1), (1, 2), (2, 2), (1, 3)])
+def test_joint_lookups_of_fitted_tables(ngrams):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framing.classifier.tfidf import JointGrams, TfidfTable
+
+    corpus = [s for s in SENTENCES if s] + ["The same word again and the order was lifted.", "Critics say it might fail."]
+    tables = [
+        TfidfTable.from_sklearn(TfidfVectorizer(ngram_range=ngrams, sublinear_tf=True).fit(corpus)),
+        TfidfTable.from_sklearn(TfidfVectorizer(ngram_range=ngrams, max_features=6).fit(corpus[::-1])),
+    ]
+    joint = JointGrams.of(tables)
+    prepared = Prepared(SENTENCES + ["the the the", "Unseen words only here."])
+    joint.fill(prepared)
+    for table in tables:
+        expected = table.entries(list(prepared.texts))
+        for a, b in zip(table.entries(prepared), expected):
+            assert np.array_equal(a, b)

@@ -263,6 +263,21 @@ class JointGrams:
                 key = gram[0] if len(gram) == 1 else gram
                 codes[key] = codes.get(key, 0) + (column + 1) * self.base**j
         self._codes = codes
+        # up to word pairs, look-ups go through word ids and numpy: one dict look-up per word
+        self._by_id = self.ngram_range[1] <= 2
+        if self._by_id:
+            words = sorted({w for key in codes for w in ((key,) if isinstance(key, str) else key)})
+            self._word_id = {w: i for i, w in enumerate(words)}
+            self._unigram_codes = np.zeros(len(words) + 1, dtype=np.int64)  # last: a word id of -1
+            pairs = []
+            for key, code in codes.items():
+                if isinstance(key, str):
+                    self._unigram_codes[self._word_id[key]] = code
+                else:
+                    pairs.append((self._word_id[key[0]] * len(words) + self._word_id[key[1]], code))
+            pairs.sort()
+            self._pair_keys = np.array([k for k, _ in pairs], dtype=np.int64)
+            self._pair_codes = np.array([c for _, c in pairs], dtype=np.int64)
 
     @classmethod
     def of(cls, tables: Sequence[Optional[TfidfTable]]) -> Optional["JointGrams"]:
@@ -284,15 +299,33 @@ class JointGrams:
             flat += tokens
             flat.append(_SEPARATOR)
         owner = np.repeat(np.arange(len(prepared), dtype=np.int64), [len(t) + 1 for t in prepared.tokens])
-        get = self._codes.get
         lo, hi = self.ngram_range
         codes, rows = [], []
-        for n in range(lo, hi + 1):
-            grams = flat if n == 1 else zip(flat, flat[1:]) if n == 2 else zip(*(flat[k:] for k in range(n)))
-            found = np.array(list(map(get, grams, repeat(0))), dtype=np.int64)  # 0: not in any table
-            at = np.flatnonzero(found)
-            codes.append(found[at])
-            rows.append(owner[at])  # an n-gram belongs to the text it starts in
+        if self._by_id:
+            ids = np.array(list(map(self._word_id.get, flat, repeat(-1))), dtype=np.int64)
+            if lo <= 1:
+                found = self._unigram_codes[ids]  # id -1 reads the last entry, 0
+                at = np.flatnonzero(found)
+                codes.append(found[at])
+                rows.append(owner[at])
+            if hi >= 2 and len(ids) > 1 and len(self._pair_keys):
+                first, second = ids[:-1], ids[1:]
+                both = np.flatnonzero((first >= 0) & (second >= 0))
+                keys = first[both] * (len(self._unigram_codes) - 1) + second[both]
+                where = np.searchsorted(self._pair_keys, keys).clip(max=len(self._pair_keys) - 1)
+                hit = self._pair_keys[where] == keys
+                codes.append(self._pair_codes[where[hit]])
+                rows.append(owner[both[hit]])
+        else:
+            get = self._codes.get
+            for n in range(lo, hi + 1):
+                grams = flat if n == 1 else zip(*(flat[k:] for k in range(n)))
+                found = np.array(list(map(get, grams, repeat(0))), dtype=np.int64)  # 0: not in any table
+                at = np.flatnonzero(found)
+                codes.append(found[at])
+                rows.append(owner[at])  # an n-gram belongs to the text it starts in
+        if not codes:
+            codes, rows = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
         codes_all, rows_all = np.concatenate(codes), np.concatenate(rows)
         order = np.argsort(rows_all, kind="stable")  # by text, n-grams in order within each
         codes_all, rows_all = codes_all[order], rows_all[order]
