@@ -45,6 +45,9 @@ BABE_LICENCE = (
     "carries BABE's non-commercial, share-alike terms; framing's code stays MIT"
 )
 WEASEL_LICENCE = "CC BY-SA: trained on Wikipedia sentences of the CoNLL-2010 shared task (Farkas et al., 2010)"
+#: The shipped bias head's recipe: no character n-grams. Measured with ``babe`` and ``ptc``: 0.01
+#: lower macro-F1 in domain than the recipe with them, better out of domain, and far cheaper.
+BIAS_RECIPE = Recipe(char_features=0)
 #: The shipped hedge head's recipe, chosen by ``weasel-cv`` (out-of-fold F1 on the training 80 %
 #: of wiki-weasel only): no character n-grams, which are the costliest block to score.
 HEDGE_RECIPE = Recipe(char_features=0, C=2.0)
@@ -124,7 +127,7 @@ def hedge_threshold(data: Dataset, recipe: Recipe) -> float:
 
 def cmd_train(args) -> None:
     if args.head in ("bias", "both"):
-        bias = train(babe(args.data), "bias", ["Biased"], Recipe(), meta={
+        bias = train(babe(args.data), "bias", ["Biased"], BIAS_RECIPE, meta={
             "task": "loaded or one-sided language (BABE label_bias: Biased)",
             "trained_on": "BABE final_labels_SG2.csv (3,673 sentences, 'No agreement' left out), with biased_words as cue words",
             "licence": BABE_LICENCE,
@@ -170,8 +173,9 @@ def cmd_babe(args) -> None:
     plain = Recipe(lexicon_weight=0.0)
     for name, recipe, d in (
         ("word + char TF-IDF only", plain, Dataset(data.texts, data.labels)),
-        ("TF-IDF + lexicon features", Recipe(), Dataset(data.texts, data.labels)),
-        ("shipped recipe: TF-IDF + lexicon + cue words", Recipe(), data),
+        ("word TF-IDF + lexicon features", BIAS_RECIPE, Dataset(data.texts, data.labels)),
+        ("previous recipe: word + char TF-IDF + lexicon + cue words", Recipe(), data),
+        ("shipped recipe: word TF-IDF + lexicon + cue words", BIAS_RECIPE, data),
     ):
         classes, proba = cross_validated_proba(d, recipe, args.folds)
         score = proba[:, classes.index("Biased")]
@@ -191,7 +195,8 @@ def cmd_ptc(args) -> None:
     base = babe(args.data)
     for name, recipe, d in (
         ("word + char TF-IDF only, trained on BABE", Recipe(lexicon_weight=0.0), Dataset(base.texts, base.labels)),
-        ("TF-IDF + lexicon features, trained on BABE", Recipe(), Dataset(base.texts, base.labels)),
+        ("word TF-IDF + lexicon features, trained on BABE", BIAS_RECIPE, Dataset(base.texts, base.labels)),
+        ("previous recipe: word + char TF-IDF + lexicon + cue words, trained on BABE", Recipe(), base),
     ):
         head = train(d, "bias", ["Biased"], recipe)
         print(json.dumps(_figures(name, truth, predict_texts(head, texts)[:, head.classes.index("Biased")])))

@@ -88,3 +88,13 @@ def test_shipped_hedge_head_follows_the_script(script):
     assert recipe["lexicon_weight"] == expected.lexicon_weight == head.lexicon.weight
     assert recipe["C"] == expected.C and recipe.get("class_weight") == expected.class_weight
     assert 0.05 < head.threshold < 0.6
+
+
+def test_shipped_bias_head_follows_the_script(script):
+    head = load_head(default_folder(), "bias")
+    recipe = head.meta["recipe"]
+    expected = script.BIAS_RECIPE
+    assert recipe["char_features"] == expected.char_features == 0 and head.char is None
+    assert head.cue_words is not None and head.meta["cue_words"] is True
+    assert recipe["lexicon_weight"] == expected.lexicon_weight == head.lexicon.weight
+    assert head.threshold == 0.5

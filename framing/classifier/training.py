@@ -1,7 +1,8 @@
 """Training a head: the scikit-learn pipeline, its calibration, and its export to arrays.
 
-The pipeline is a ``ColumnTransformer`` of word n-gram TF-IDF, character n-gram TF-IDF,
-standardised ``LexiconFeatures`` and (where the data marks cue words) standardised
+The pipeline is a ``ColumnTransformer`` of word n-gram TF-IDF, character n-gram TF-IDF
+(left out with ``char_features=0``, as in both shipped heads), standardised
+``LexiconFeatures`` and (where the data marks cue words) standardised
 ``CueWordFeatures``, then a ``LogisticRegression``. ``CalibratedClassifierCV`` with
 ``ensemble=False`` fits it on all rows and fits one sigmoid per class on out-of-fold
 decision values, so the shipped head stays one linear model plus a calibration.
