@@ -32,7 +32,9 @@ from .tfidf import TfidfTable
 
 @dataclass(frozen=True)
 class Recipe:
-    """Hyperparameters of a head. The defaults train the shipped models."""
+    """Hyperparameters of a head. The defaults are what ``framing train`` uses; the shipped heads
+    leave the character block out (``BIAS_RECIPE`` and ``HEDGE_RECIPE`` in
+    ``scripts/classifier_models.py``)."""
 
     word_features: int = 10_000  # most frequent word n-grams kept
     char_features: int = 10_000  # most frequent character 2-5-grams kept (within words); 0: no character block
