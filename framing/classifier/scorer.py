@@ -43,6 +43,8 @@ class SentenceScores:
     # the bias head's TF-IDF entries of the scored sentences (row k: the k-th scored sentence),
     # kept so that explaining the highest sentences does not compute them again
     bias_blocks: Optional[list] = field(default=None, repr=False, compare=False)
+    # the scored sentences lower-cased and tokenised (row k: the k-th scored sentence)
+    texts: Optional[Prepared] = field(default=None, repr=False, compare=False)
 
     def blocks_of(self, indices: Sequence[int]) -> Optional[list]:
         """The bias head's TF-IDF entries of the sentences ``indices`` (ascending), renumbered
@@ -75,6 +77,8 @@ class SentenceScorer:
         lexicon = self.featurizer.lexicon
         self._columns = {head.name: lexicon_columns(head, self.featurizer.names) for head in self.heads}
         self._joint = JointGrams.of([head.word for head in self.heads])
+        self._facts = {head.name: _model_facts(head, lexicon.sha256) for head in self.heads}
+        self._warnings = self._lexicon_warnings()
 
     @classmethod
     def load(cls, path: Union[str, Path, None] = None, lexicon: Optional[Lexicon] = None, matcher: Optional[LexiconMatcher] = None) -> "SentenceScorer":
@@ -109,6 +113,9 @@ class SentenceScorer:
         """Reasons to read the scores with care: lexicon features the model reads that these
         lexicons no longer have (they read 0). Edited word lists alone do not warn, since the
         shipped lexicons change between releases; the summary records both lexicon hashes."""
+        return list(self._warnings)
+
+    def _lexicon_warnings(self) -> list[str]:
         out = []
         names = set(self.featurizer.names)
         for head in self.heads:
@@ -154,6 +161,7 @@ class SentenceScorer:
             hedge_score=tuple(columns.get("hedge", [None] * n)),
             lexicon_rows=dict(zip(indices, rows)),
             bias_blocks=bias_blocks,
+            texts=texts,
         )
 
     def explain(self, sentence_text: str, top: int = TOP_FEATURES) -> list[tuple[str, float]]:
@@ -179,12 +187,16 @@ class SentenceScorer:
         hedges = [scores.hedge_score[i] for i in indices if scores.hedge_score[i] is not None]
         ranked = sorted(indices, key=lambda i: (-scores.score[i], i))[:top]
         chosen = sorted(ranked)
-        texts = [article.text[article.sentences[i].start : article.sentences[i].end] for i in chosen]
+        if scores.texts is not None:
+            position = {i: k for k, i in enumerate(indices)}
+            texts = scores.texts.subset([position[i] for i in chosen])
+        else:
+            texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in chosen])
         lexicon_rows = None
         if chosen and all(i in scores.lexicon_rows for i in chosen):
             lexicon_rows = self._head_rows(self.bias, np.array([scores.lexicon_rows[i] for i in chosen]))
         elif chosen:
-            lexicon_rows = self._head_rows(self.bias, np.array([self.featurizer.of_text(t) for t in texts]))
+            lexicon_rows = self._head_rows(self.bias, np.array([self.featurizer.of_text(t) for t in texts.texts]))
         explained = dict(zip(chosen, self.bias.explain_many(texts, lexicon_rows, TOP_FEATURES, scores.blocks_of(chosen)))) if chosen else {}
         highest = []
         for i in ranked:
@@ -201,7 +213,7 @@ class SentenceScorer:
                 }
             )
         return {
-            "models": {head.name: _model_facts(head, self.featurizer.lexicon.sha256) for head in self.heads},
+            "models": {name: dict(facts) for name, facts in self._facts.items()},
             "threshold": self.threshold,
             "sentences": len(indices),
             "mean": _mean(values),

@@ -60,6 +60,16 @@ class Prepared:
     def __len__(self) -> int:
         return len(self.texts)
 
+    def subset(self, rows: Sequence[int]) -> "Prepared":
+        """The texts ``rows`` (positions), with what was already computed for them."""
+        out = Prepared.__new__(Prepared)
+        out.texts = [self.texts[r] for r in rows]
+        out.lower = [self.lower[r] for r in rows]
+        out._words = None if self._words is None else [self._words[r] for r in rows]
+        out._tokens = None if self._tokens is None else [self._tokens[r] for r in rows]
+        out.columns = {}
+        return out
+
     @property
     def words(self) -> list[list[str]]:
         if self._words is None:
