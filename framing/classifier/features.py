@@ -56,9 +56,6 @@ class SentenceFeaturizer:
         self._matcher: Optional[LexiconMatcher] = matcher
         self._is_negator = _NegatorMemo(self.negators)
 
-    def is_negator(self, word: str) -> bool:
-        return self._is_negator[word]
-
     @property
     def matcher(self) -> LexiconMatcher:
         """The phrase matchers, needed only to find findings (``of_text``, ``findings``)."""

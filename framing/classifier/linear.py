@@ -194,13 +194,14 @@ class LinearHead:
         n = len(texts)
         rows = None if lexicon_rows is None else np.asarray(lexicon_rows).reshape(n, -1)
         directions = self._directions(texts, rows)
+        same = all(d is directions[0] for d in directions)  # one direction for all texts
         by_unit: list[dict[str, float]] = [{} for _ in range(n)]
         for block, entry_rows, cols, values in (blocks if blocks is not None else self._sparse_blocks(texts)):
             if not len(cols):
                 continue
             table = self.word if block == "word" else self.char
             offset, width = self._offsets[block], len(table.vocabulary)
-            if len(directions) and all(d is directions[0] for d in directions):
+            if same:
                 contribution = values * directions[0][cols + offset]
             else:
                 contribution = values * np.array([directions[r][c + offset] for r, c in zip(entry_rows.tolist(), cols.tolist())])
@@ -239,8 +240,6 @@ class LinearHead:
                 if key:
                     found = by_unit[k]
                     found[key] = found.get(key, 0.0) + value
-        same = all(d is directions[0] for d in directions)
-
         def along(block: str, width: int) -> np.ndarray:
             """The directions' slice for ``block``: one row for all texts, or one per text."""
             offset = self._offsets[block]

@@ -46,21 +46,25 @@ class SentenceScores:
     # the scored sentences lower-cased and tokenised (row k: the k-th scored sentence)
     texts: Optional[Prepared] = field(default=None, repr=False, compare=False)
 
-    def blocks_of(self, indices: Sequence[int]) -> Optional[list]:
-        """The bias head's TF-IDF entries of the sentences ``indices`` (ascending), renumbered
-        0, 1, ... as for a batch of just those sentences."""
+    def blocks_of(self, rows: Sequence[int]) -> Optional[list]:
+        """The bias head's TF-IDF entries of the scored sentences at positions ``rows``
+        (ascending, see ``positions``), renumbered 0, 1, ... as for a batch of just those."""
         if self.bias_blocks is None:
             return None
-        position = {i: k for k, i in enumerate(self.scored())}
-        wanted = np.array([position[i] for i in indices], dtype=np.int64)
-        renumber = np.full(len(position), -1, dtype=np.int64)
+        wanted = np.asarray(rows, dtype=np.int64)
+        renumber = np.full(len(self.scored()), -1, dtype=np.int64)
         renumber[wanted] = np.arange(len(wanted))
         out = []
-        for block, rows, cols, values in self.bias_blocks:
-            mapped = renumber[rows]
+        for block, entry_rows, cols, values in self.bias_blocks:
+            mapped = renumber[entry_rows]
             keep = mapped >= 0
             out.append((block, mapped[keep], cols[keep], values[keep]))
         return out
+
+    def positions(self, indices: Sequence[int]) -> list[int]:
+        """Where the sentences ``indices`` stand among the scored ones (``scored``)."""
+        position = {i: k for k, i in enumerate(self.scored())}
+        return [position[i] for i in indices]
 
     def scored(self) -> list[int]:
         """Indices of the sentences that carry a score."""
@@ -187,9 +191,9 @@ class SentenceScorer:
         hedges = [scores.hedge_score[i] for i in indices if scores.hedge_score[i] is not None]
         ranked = sorted(indices, key=lambda i: (-scores.score[i], i))[:top]
         chosen = sorted(ranked)
+        rows = scores.positions(chosen)
         if scores.texts is not None:
-            position = {i: k for k, i in enumerate(indices)}
-            texts = scores.texts.subset([position[i] for i in chosen])
+            texts = scores.texts.subset(rows)
         else:
             texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in chosen])
         lexicon_rows = None
@@ -197,7 +201,7 @@ class SentenceScorer:
             lexicon_rows = self._head_rows(self.bias, np.array([scores.lexicon_rows[i] for i in chosen]))
         elif chosen:
             lexicon_rows = self._head_rows(self.bias, np.array([self.featurizer.of_text(t) for t in texts.texts]))
-        explained = dict(zip(chosen, self.bias.explain_many(texts, lexicon_rows, TOP_FEATURES, scores.blocks_of(chosen)))) if chosen else {}
+        explained = dict(zip(chosen, self.bias.explain_many(texts, lexicon_rows, TOP_FEATURES, scores.blocks_of(rows)))) if chosen else {}
         highest = []
         for i in ranked:
             s = article.sentences[i]

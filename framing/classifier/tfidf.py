@@ -159,20 +159,18 @@ class TfidfTable:
             self._word_columns[word] = cols
         return cols
 
-    def units(self, text: str) -> list[tuple[str, np.ndarray]]:
-        """The columns of ``text`` by the unit they came from: each whitespace-separated word
-        (char_wb), or each word n-gram found in the vocabulary (word)."""
-        names, columns, lengths = self.units_of(Prepared([text]), 0)
-        ends = np.cumsum(lengths).tolist()
-        return [(name, columns[end - size : end]) for name, size, end in zip(names, lengths, ends)]
+    def _columns_of_words(self, words: Sequence[str]) -> list[np.ndarray]:
+        """The character n-gram columns of each word (char_wb), remembered per word."""
+        cache, miss = self._word_columns, self._char_columns
+        return [cache[w] if w in cache else miss(w) for w in words]
 
     def units_of(self, prepared: Prepared, k: int) -> tuple[list[str], np.ndarray, list[int]]:
-        """``units`` of the ``k``-th prepared text: the unit names, all their columns in one
-        array, and how many columns belong to each unit."""
+        """The columns of the ``k``-th prepared text by the unit they came from (each
+        whitespace-separated word for char_wb, each word n-gram found for word): the unit
+        names, all their columns in one array, and how many columns belong to each unit."""
         if self.analyzer == "char_wb":
             words = prepared.words[k]
-            cache, miss = self._word_columns, self._char_columns
-            parts = [cache[w] if w in cache else miss(w) for w in words]
+            parts = self._columns_of_words(words)
             columns = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
             return words, columns, [len(p) for p in parts]
         tokens = prepared.tokens[k]
@@ -185,11 +183,6 @@ class TfidfTable:
                     columns.append(c)
         return names, np.array(columns, dtype=np.int64), [1] * len(names)
 
-    def _columns(self, text: str) -> np.ndarray:
-        """The column of every n-gram occurrence in ``text`` (repeats included)."""
-        columns, _ = self._all_columns(Prepared([text]))
-        return columns
-
     def _all_columns(self, prepared: Prepared) -> tuple[np.ndarray, list[int]]:
         """The columns of every n-gram occurrence in all texts, in text order, and how many
         belong to each text."""
@@ -197,8 +190,7 @@ class TfidfTable:
         if known is not None:
             return known
         if self.analyzer == "char_wb":
-            cache, miss = self._word_columns, self._char_columns
-            parts = [[cache[w] if w in cache else miss(w) for w in words] for words in prepared.words]
+            parts = [self._columns_of_words(words) for words in prepared.words]
             lengths = [sum(map(len, p)) for p in parts]
             flat = [a for p in parts for a in p]
             return (np.concatenate(flat) if flat else np.zeros(0, dtype=np.int64)), lengths
