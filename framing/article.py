@@ -7,6 +7,7 @@ from typing import Optional
 
 from .alignment import align_blocks, normalise_newlines, restore_newlines
 from .lexicon import Lexicon
+from .matcher import KeyedText
 from .model import Article, Link, Metadata, Paragraph, Sentence
 from .parse import INVISIBLE, parse_text
 from .quotes import find_quotes
@@ -41,24 +42,28 @@ class ArticleBuilder:
 
     def build(self, raw: str, path: Optional[str] = None, syntax: str = "auto") -> tuple[Article, list[str]]:
         """Parse ``raw`` into an ``Article``; also return parser warnings."""
+        article, warnings, _ = self.build_keyed(raw, path, syntax)
+        return article, warnings
+
+    def build_keyed(self, raw: str, path: Optional[str] = None, syntax: str = "auto") -> tuple[Article, list[str], KeyedText]:
+        """``build``, also returning the article's word keys (``KeyedText``) for the detectors to reuse."""
         raw, crlf = normalise_newlines(raw)  # offsets are mapped back to the raw input below
         # markdown-it turns NUL into U+FFFD; a zero-width space (same length, dropped) keeps offsets
         raw = raw.replace("\x00", "\u200b")
         parsed = parse_text(raw, syntax)
-        roles, meta = self._structure.roles(parsed.blocks, parsed.front_matter)
-        pieces: list[str] = []
-        paragraphs: list[Paragraph] = []
-        links: list[Link] = []
+        spans: list[tuple[int, int]] = []
         pos = 0
-        for block, role in zip(parsed.blocks, roles):
-            if pieces:
-                pieces.append(BLOCK_SEPARATOR)
+        for block in parsed.blocks:
+            if spans:
                 pos += len(BLOCK_SEPARATOR)
-            paragraphs.append(Paragraph(pos, pos + len(block.text), role, block.kind))
-            links.extend(Link(pos + s, pos + e, url) for s, e, url in block.links)
-            pieces.append(block.text)
+            spans.append((pos, pos + len(block.text)))
             pos += len(block.text)
-        text = "".join(pieces)
+        text = BLOCK_SEPARATOR.join(b.text for b in parsed.blocks)
+        tokens = tuple(tokenize(text))  # no token crosses a blank line, so the blocks share one pass
+        keyed = KeyedText(text, tokens)
+        roles, meta = self._structure.roles(parsed.blocks, parsed.front_matter, keyed, spans)
+        paragraphs = [Paragraph(s, e, role, b.kind) for (s, e), role, b in zip(spans, roles, parsed.blocks)]
+        links = [Link(p.start + s, p.start + e, url) for b, p in zip(parsed.blocks, paragraphs) for s, e, url in b.links]
         input_map = restore_newlines(
             align_blocks(raw, ((b.text, p.start, b.span) for b, p in zip(parsed.blocks, paragraphs)), parsed.syntax), crlf
         )
@@ -71,7 +76,7 @@ class ArticleBuilder:
             text=text,
             paragraphs=tuple(paragraphs),
             sentences=tuple(sentences),
-            tokens=tuple(tokenize(text)),
+            tokens=tokens,
             links=tuple(links),
             quotes=tuple(find_quotes(text, paragraphs)),
             meta=Metadata(
@@ -84,7 +89,7 @@ class ArticleBuilder:
             ),
             input_map=input_map,
         )
-        return article, [*parsed.warnings, *_text_warnings(raw, article)]
+        return article, [*parsed.warnings, *_text_warnings(raw, article)], keyed
 
 
 def _text_warnings(raw: str, article: Article) -> list[str]:

@@ -39,11 +39,12 @@ class LexiconMatcher:
 class Context:
     """One article under analysis, with lazily computed, shared lexicon matches."""
 
-    def __init__(self, article: Article, matcher: LexiconMatcher):
+    def __init__(self, article: Article, matcher: LexiconMatcher, keyed: Optional[KeyedText] = None):
         self.article = article
         self.matcher = matcher
         self.lexicon = matcher.lexicon
-        self.keyed = KeyedText(article.text, article.tokens)
+        # the builder's keys of this article's tokens (``ArticleBuilder.build_keyed``), else computed here
+        self.keyed = keyed if keyed is not None and keyed.tokens is article.tokens else KeyedText(article.text, article.tokens)
         self._token_sentence = self._sentence_of_tokens()
 
     def _sentence_of_tokens(self) -> list[Optional[int]]:
@@ -117,6 +118,9 @@ class Context:
                     return False
             elif rule.name == "lower_only" and first.text[:1].isupper() and not self.is_sentence_start(m.first):
                 return False
+            elif rule.name == "not_form":
+                if " ".join(surface_key(t.text) for t in tokens[m.first : m.last + 1]) in rule.words:
+                    return False
         if any(s < m.end and m.start < e for s, e in self._name_spans):
             return False
         if entry.kind == "loaded" and self._inside_name(m):

@@ -62,8 +62,8 @@ class Analyzer:
     def score_text(self, raw: str, path: Optional[str] = None, syntax: Optional[str] = None) -> Report:
         """Analyse the text of one article."""
         raw = check_text(raw, path or "<text>")
-        article, warnings = self._builder.build(raw, path=path, syntax=syntax or syntax_for(path))
-        ctx = Context(article, self._matcher)
+        article, warnings, keyed = self._builder.build_keyed(raw, path=path, syntax=syntax or syntax_for(path))
+        ctx = Context(article, self._matcher, keyed)
         findings = run_detectors(ctx)
         sources = find_sources(ctx, findings, self.sides)
         scores = compute_scores(article, findings, sources, self._readability)

@@ -7,11 +7,11 @@ link text. No outlet's own strings are written here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .matcher import KeyedText, PhraseMatcher
-from .model import Token
 from .parse import Block
 from .tokens import tokenize
 
@@ -44,20 +44,29 @@ class StructureReader:
     def __init__(self, cues: Sequence[Cue]):
         self._cues = PhraseMatcher((c.cue, "exact", c) for c in cues if tokenize(c.cue))
 
-    def cue_score(self, text: str, tokens: Optional[Sequence[Token]] = None) -> tuple[float, str, list[str]]:
-        """How surely ``text`` is site chrome: (combined weight, role of the strongest cue, cues).
+    def block_cues(self, keyed: KeyedText, spans: Sequence[tuple[int, int]]) -> list[tuple[float, str, list[str]]]:
+        """How surely each block is site chrome: (combined weight, role of the strongest cue, cues).
 
         Distinct cues combine as independent evidence, 1 - prod(1 - w). A cue written
         with a colon ("region:") only counts as a label at the start of the block.
+        ``keyed`` holds the text of all blocks joined by blank lines (so no phrase crosses
+        two blocks) and ``spans`` each block's character span in it.
         """
-        tokens = tokenize(text) if tokens is None else tokens
-        if len(tokens) > CUE_MAX_WORDS:
-            return 0.0, "", []
-        found = [
-            m
-            for m in self._cues.find(KeyedText(text, tokens))
-            if not m.item.cue.endswith(":") or (m.start <= 2 and text[m.end : m.end + 1] == ":")
-        ]
+        starts = [t.start for t in keyed.tokens]
+        firsts = [bisect_left(starts, s) for s, _ in spans]
+        found: list[list] = [[] for _ in spans]
+        for m in self._cues.find(keyed):
+            found[bisect_right(firsts, m.first) - 1].append(m)
+        out = []
+        for i, (start, end) in enumerate(spans):
+            n_words = bisect_left(starts, end, firsts[i]) - firsts[i]
+            out.append(self._combine(keyed.text, start, found[i] if n_words <= CUE_MAX_WORDS else []))
+        return out
+
+    @staticmethod
+    def _combine(text: str, start: int, matches: list) -> tuple[float, str, list[str]]:
+        """Combine the cue matches of the block starting at ``start`` of ``text``."""
+        found = [m for m in matches if not m.item.cue.endswith(":") or (m.start - start <= 2 and text[m.end : m.end + 1] == ":")]
         if not found:
             return 0.0, "", []
         best = max(found, key=lambda m: m.item.weight)
@@ -66,11 +75,16 @@ class StructureReader:
             miss *= 1.0 - cue
         return round(1.0 - miss, 3), best.item.role, sorted({m.item.cue for m in found})
 
-    def roles(self, blocks: Sequence[Block], front: dict) -> tuple[list[str], dict[str, Optional[str]]]:
-        """One role per block, and the metadata read from front matter or the blocks."""
+    def roles(
+        self, blocks: Sequence[Block], front: dict, keyed: KeyedText, spans: Sequence[tuple[int, int]]
+    ) -> tuple[list[str], dict[str, Optional[str]]]:
+        """One role per block, and the metadata read from front matter or the blocks.
+
+        ``keyed`` holds the blocks' text joined by blank lines and ``spans`` each block's span in it.
+        """
         n = len(blocks)
-        tokens = [tokenize(b.text) for b in blocks]
-        words = [len(t) for t in tokens]
+        starts = [t.start for t in keyed.tokens]
+        words = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans]
         meta: dict[str, Optional[str]] = {
             k: (str(front[k]) if front.get(k) not in (None, "") else None)
             for k in ("title", "date", "outlet", "url")
@@ -80,7 +94,7 @@ class StructureReader:
             author = ", ".join(str(a) for a in author)
         meta["byline"] = str(author) if author else None
 
-        cues = [self.cue_score(b.text, t) for b, t in zip(blocks, tokens)]
+        cues = self.block_cues(keyed, spans)
         link_density = [sum(e - s for s, e, _ in b.links) / max(1, len(b.text)) for b in blocks]
         roles = ["body"] * n
         prose = [
