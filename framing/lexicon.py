@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True)
 class ContextRule:
-    """A rule that stops a match: ``not_next``, ``not_prev`` or ``lower_only``."""
+    """A rule that stops a match: ``not_next``, ``not_prev``, ``not_form`` or ``lower_only``."""
 
     name: str
     words: frozenset[str] = frozenset()
@@ -104,8 +104,13 @@ def _parse_context(raw: str, where: str) -> tuple[ContextRule, ...]:
             rules.append(ContextRule("lower_only"))
         elif name in ("not_next", "not_prev") and arg:
             rules.append(ContextRule(name, frozenset(w.strip().lower() for w in arg.split("|") if w.strip())))
+        elif name == "not_form" and arg:
+            # inflected forms of the term itself that do not fire ("criminals", the plural noun of "criminal")
+            rules.append(ContextRule(name, frozenset(" ".join(w.strip().lower().replace("’", "'").split()) for w in arg.split("|") if w.strip())))
         else:
-            raise LexiconError(f"{where}: unknown context rule {part!r} (use not_next:a|b, not_prev:a|b or lower_only)")
+            raise LexiconError(
+                f"{where}: unknown context rule {part!r} (use not_next:a|b, not_prev:a|b, not_form:a|b or lower_only)"
+            )
     return tuple(rules)
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from framing.lexicon import LexiconError, load_lexicon, parse_entries
 from framing.lint import lint, lint_folder
+from framing.pipeline import Analyzer
 
 HEADER = "term\tcategory\tweight\tnote\tsource\talternative\tmatch\tcontext\n"
 
@@ -35,6 +36,7 @@ def test_shipped_lexicons_carry_version_and_hash():
         ("slam\tsensational_verb\t0.5\tnote\t\t\t\t\n", "empty source"),
         ("slam\tsensational_verb\t0.5\tnote\tx\t\tfuzzy\t\n", "match 'fuzzy'"),
         ("slam\tsensational_verb\t0.5\tnote\tx\t\t\tmaybe:yes\n", "unknown context rule"),
+        ("slam\tsensational_verb\t0.5\tnote\tx\t\t\tnot_form:\n", "unknown context rule"),
         ("slam\tsensational_verb\t0.5\tnote\tx\t\t\t\textra\n", "fields, header has"),
         ("...\tsensational_verb\t0.5\tnote\tx\t\t\t\n", "no words the tokenizer keeps"),
     ],
@@ -64,6 +66,23 @@ def test_user_folder_adds_and_overrides(tmp_path):
     lex = load_lexicon(tmp_path)
     assert any(e.term == "thrash" and e.category == "sport" for e in lex.entries)
     assert len(lex.sha256) == 64 and lex.sha256 != load_lexicon().sha256
+
+
+def test_not_form_rule_is_parsed():
+    (entry,) = parse_entries(HEADER + "villain\tx\t0.5\tn\tx\t\texact\tnot_form:Villains| villains ;not_prev:the\n", "loaded", "loaded/x.tsv")
+    assert [(r.name, sorted(r.words)) for r in entry.context] == [("not_form", ["villains"]), ("not_prev", ["the"])]
+
+
+def test_not_form_rule_stops_only_the_listed_form(tmp_path):
+    """``not_form`` drops one inflected form of the term ("scamps") and keeps the others."""
+    write(tmp_path, "loaded/sport.tsv", HEADER + "scamp\tsport\t0.4\tA player cast as a rascal.\tmy-study\t\texact\tnot_form:scamps\n")
+    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
+
+    def found(text):
+        return [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
+
+    assert found("The striker was the scamp of the night.") == ["scamp"]
+    assert found("Both keepers were scamps in the end.") == []
 
 
 def test_empty_user_folder_is_an_error(tmp_path):

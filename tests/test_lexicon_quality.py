@@ -91,6 +91,55 @@ def test_context_rules(text, term, flagged):
     assert (loaded_weight(text, term) is not None) == flagged
 
 
+@pytest.mark.parametrize(
+    "text, term, flagged",
+    [
+        # 2026.11.3: plain senses of words that stay flagged (test sentences written for framing)
+        ("Illegal immigration rose at the southern border last spring.", "illegal immigration", False),
+        ("Agents detained an illegal immigrant at the station.", "illegal immigrant", True),
+        ("New locks keep criminals out of the building.", "criminal", False),
+        ("Officials called the long delay criminal neglect.", "criminal", True),
+        ("Police found explosives in the van.", "explosive", False),
+        ("The paper ran an explosive report on the deal.", "explosive", True),
+        ("Police answered a reported disturbance at a bar.", "disturb", False),
+        ("He said the noise disturbed his sleep.", "disturb", False),
+        ("She found the film deeply disturbing.", "disturbing", True),
+        ("At that point in history, few people could read.", "in history", False),
+        ("It was the biggest fraud in history.", "in history", True),
+        ("The clerk said it was an innocent mistake.", "innocent", False),
+        ("The shelling killed innocent families.", "innocent", True),
+        ("The communist Chinese government signed the deal.", "communist", False),
+        ("The fascist Italian state built new roads.", "fascist", False),
+        ("She stayed home with a sore throat.", "sore", False),
+        ("The team sorely missed its captain.", "sorely", True),
+        ("Two of the hijackers had trained as pilots.", "hijack", False),
+        ("Activists hijacked the town meeting.", "hijack", True),
+        ("The patient began coughing up blood.", "cough", False),
+        ("Taxpayers had to cough up the money.", "cough up", True),
+        ("Satellites measure the stratospheric ozone layer.", "stratospheric", False),
+        ("The prophets were thrown into a fiery furnace.", "fiery", False),
+        ("The senator gave a fiery speech.", "fiery", True),
+        ("He collected garbage for the city for years.", "garbage", False),
+        ("Her answer was that the claim is garbage.", "garbage", True),
+        ("Volcanic eruptions cooled the planet.", "erupt", False),
+        ("Protests erupted across the country.", "erupt", True),
+        ("The senator has done oversight work on the agency.", "oversight", False),
+        ("The missing form was an oversight.", "oversight", True),
+        ("The firm made corrupt payments to officials abroad.", "corrupt", False),
+        ("Voters threw out a corrupt mayor.", "corrupt", True),
+        # 2026.11.3: words added because they are loaded in any context
+        ("The guard was caught red-handed.", "red-handed", True),
+        ("He gave a snippy reply.", "snippy", True),
+        ("Only credulous readers believed it.", "credulous", True),
+        ("It was a thoughtless remark.", "thoughtless", True),
+        ("She campaigned relentlessly against the plan.", "relentlessly", True),
+        ("They promised earthshattering news.", "earthshattering", True),
+    ],
+)
+def test_word_sense_rules_of_2026_11_3(text, term, flagged):
+    assert (loaded_weight(text, term) is not None) == flagged
+
+
 def test_negated_finding_is_marked_and_weighs_less():
     plain = default_analyzer().score_text("Officials said it was a massacre.", syntax="plain")
     negated = default_analyzer().score_text("Officials denied it was a massacre.", syntax="plain")
