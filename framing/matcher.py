@@ -48,9 +48,10 @@ class KeyedText:
         self.breaks = [False] * len(tokens)  # breaks[i]: punctuation between token i-1 and i
         for i in range(1, len(tokens)):
             between = text[tokens[i - 1].end : tokens[i].start]
-            self.breaks[i] = not _SPACE.fullmatch(between) or "\n\n" in between
+            if between != " ":  # the common case, decided without the regex
+                self.breaks[i] = not _SPACE.fullmatch(between) or "\n\n" in between
         self._keys: dict[str, list[str]] = {}
-        self.strings: dict[str, tuple[str, list[int]]] = {}
+        self._strings: dict[str, tuple[str, dict[int, int]]] = {}
 
     @property
     def keys(self) -> "_Keys":
@@ -63,21 +64,17 @@ class KeyedText:
             self._keys[mode] = [norm(t.text) for t in self.tokens]
         return self._keys[mode]
 
-    def string(self, mode: str) -> tuple[str, list[int]]:
-        """``" k1 k2 | k3 "`` for ``mode`` and the char position where each token's key starts."""
-        if mode not in self.strings:
-            parts = [" "]
+    def string(self, mode: str) -> tuple[str, dict[int, int]]:
+        """``" k1 k2 | k3 "`` for ``mode``, and which token's key starts at each char position."""
+        if mode not in self._strings:
+            parts = [(_BREAK + " " + key + " ") if brk else (key + " ") for key, brk in zip(self.keys_for(mode), self.breaks)]
+            index_of = {}
             pos = 1
-            starts = []
-            for i, key in enumerate(self.keys[mode]):
-                if self.breaks[i]:
-                    parts.append(_BREAK + " ")
-                    pos += 2
-                starts.append(pos)
-                parts.append(key + " ")
-                pos += len(key) + 1
-            self.strings[mode] = ("".join(parts), starts)
-        return self.strings[mode]
+            for i, part in enumerate(parts):
+                index_of[pos + len(part) - len(self._keys[mode][i]) - 1] = i
+                pos += len(part)
+            self._strings[mode] = (" " + "".join(parts), index_of)
+        return self._strings[mode]
 
 
 class _Keys:
@@ -122,11 +119,10 @@ class PhraseMatcher(Generic[T]):
         out: list[Match[T]] = []
         tokens = keyed.tokens
         for mode, automaton in self._automata.items():
-            string, starts = keyed.string(mode)
-            if not starts:
+            string, index_of = keyed.string(mode)
+            if not index_of:
                 continue
-            index_of = {pos: i for i, pos in enumerate(starts)}
-            keys = keyed.keys[mode]
+            keys = keyed.keys_for(mode)
             for end_pos, payload in automaton.iter(string):
                 for item, head_len, n_head, rest in payload:
                     # end_pos indexes the head's trailing space; its first key starts one past its leading space.

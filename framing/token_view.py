@@ -44,6 +44,11 @@ class TokenView:
         long_quotes = [q for q in ctx.article.quotes if q.block or len(tokenize(self.text, q.inner_start, q.inner_end)) > SCARE_WORDS]
         self.quoted = _inside(self.tokens, [(q.inner_start, q.inner_end) for q in long_quotes])
         self._words = [t.text.lower().replace("’", "'") for t in self.tokens]
+        # whether each token may be part of a name: capitalised (not a month, not "I") or a particle ("al-", "van")
+        self._is_name = [
+            not q and (t.text[:1].isupper() and w not in MONTHS and w != "i" or _PARTICLE.match(t.text) is not None)
+            for t, w, q in zip(self.tokens, self._words, self.quoted)
+        ]
         self._roles: dict[int, Optional[tuple[int, Role]]] = {}
         self._gaps: dict[int, bool] = {}
 
@@ -87,12 +92,7 @@ class TokenView:
         return None
 
     def _name_tok(self, i: int) -> bool:
-        if i >= len(self.tokens) or self.quoted[i]:
-            return False
-        t = self.tokens[i].text
-        if _PARTICLE.match(t):
-            return True
-        return t[:1].isupper() and self.word(i) not in MONTHS and self.word(i) != "i"
+        return i < len(self._is_name) and self._is_name[i]
 
     def starts_name(self, i: int) -> bool:
         if not self._name_tok(i):
@@ -110,9 +110,10 @@ class TokenView:
     def name_runs(self, first: int, last: int) -> list[tuple[int, int]]:
         """Runs of capitalised words in ``[first, last]``; a possessive ends a run."""
         runs: list[tuple[int, int]] = []
+        is_name = self._is_name
         i = first
         while i <= last:
-            if not self.starts_name(i):
+            if not is_name[i] or not self.starts_name(i):
                 i += 1
                 continue
             j = i

@@ -28,7 +28,8 @@ _SPELLING = (
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]``, with offsets into ``text``."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    new = tuple.__new__  # Token's own constructor, without its Python-level wrapper (tokens are many)
+    return [new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 def surface_key(word: str) -> str:
