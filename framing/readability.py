@@ -23,6 +23,8 @@ from typing import Iterable, Optional
 
 LONG_WORD = 40  # longer words get their syllables from vowel groups, not hyphenation
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+CACHE_LIMIT = 500_000  # distinct words remembered; the cache starts again beyond this
+_NOT_A_WORD = (0, 0, 0)
 INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
 
 
@@ -31,6 +33,7 @@ class Readability:
 
     def __init__(self) -> None:
         self._syllables: dict[str, int] = {}
+        self._word_stats: dict[str, tuple[int, int, int]] = {}  # word as written -> ``_word``
 
     @cached_property
     def _cmu(self) -> dict[str, int]:
@@ -70,24 +73,34 @@ class Readability:
             self._syllables[word] = n = max(1, n)
         return n
 
+    def _word(self, w: str) -> tuple[int, int, int]:
+        """(syllables, counts as polysyllabic for Gunning fog, not on the Dale-Chall list) of one word as written."""
+        if not any(c.isalpha() for c in w):
+            return _NOT_A_WORD  # a number
+        lower = w.lower().replace("’", "'")
+        return self.syllables(lower), int(not w[:1].isupper() and "-" not in w), int(lower not in self.easy_words)
+
     def indices(self, words: Iterable[str], sentences: int) -> dict[str, Optional[float]]:
         """The five indices for a text's words (as written) and its sentence count."""
-        words = [w for w in words if any(c.isalpha() for c in w)]
-        n = len(words)
-        if not n or not sentences:
-            return {name: None for name in INDICES}
-        syll = poly = poly_fog = difficult = 0
-        easy = self.easy_words
+        n = syll = poly = poly_fog = difficult = 0
+        stats = self._word_stats
+        if len(stats) > CACHE_LIMIT:
+            stats.clear()
         for w in words:
-            lower = w.lower().replace("’", "'")
-            s = self.syllables(lower)
+            st = stats.get(w)
+            if st is None:
+                st = stats[w] = self._word(w)
+            if st is _NOT_A_WORD:
+                continue
+            s, fog, hard = st
+            n += 1
             syll += s
             if s >= 3:
                 poly += 1
-                if not w[:1].isupper() and "-" not in w:
-                    poly_fog += 1
-            if lower not in easy:
-                difficult += 1
+                poly_fog += fog
+            difficult += hard
+        if not n or not sentences:
+            return {name: None for name in INDICES}
         wps = n / sentences
         spw = syll / n
         pdw = 100 * difficult / n
