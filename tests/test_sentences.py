@@ -1,0 +1,54 @@
+"""Sentence splitting: the shortcut for plain candidate breaks decides as Punkt itself does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from framing.lexicon import load_lexicon
+from framing.sentences import SentenceSplitter
+
+from .conftest import SEEDS, shared
+
+CONTEXTS = [
+    "said. The", "said? The", "now! Then", "said. the", "said. 2005", "said. \"We", "said. “We", "said. (The",
+    "Gen. Lee", "gen. Lee", "Mr. Smith", "U.S. troops", "U.S. The", "J. Smith", "a. The", "No. 10", "St. Paul",
+    "1990s. In", "2005. \"We", "$4.99. The", "6-2. Former", "line-up. But", "euros). Its", "cuts.\"", "roles.\" He",
+    "Inc. shares", "etc. The", "vs. Chelsea", "said... The", "said.. The", "Mary's. But", "éclair. Ensuite", "said.\tThe",
+]
+
+
+@pytest.fixture(scope="module")
+def splitters():
+    abbreviations = [r.get("abbreviation", "") for r in load_lexicon().table("structure/abbreviation")]
+    fast = SentenceSplitter(abbreviations)
+    plain = SentenceSplitter(abbreviations)
+    plain._punkt = PunktSentenceTokenizer(fast._punkt._params)
+    return fast, plain
+
+
+def test_shortcut_decides_as_punkt(splitters):
+    fast, plain = splitters
+    for context in CONTEXTS:
+        assert fast._punkt.text_contains_sentbreak(context) == plain._punkt.text_contains_sentbreak(context), context
+
+
+def test_seed_sentences_are_punkt_sentences(splitters):
+    fast, plain = splitters
+    for path in sorted(SEEDS.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert fast.spans(text) == plain.spans(text), path.name
+
+
+def test_corpus_sentences_are_punkt_sentences(splitters):
+    folder = shared("bbc")
+    files = sorted(folder.rglob("*.txt"))[::7] + sorted(shared("ptc-train").rglob("*.txt"))[::7]
+    fast, plain = splitters
+    breaks = 0
+    for path in files:
+        text = path.read_text(encoding="latin-1")
+        spans = fast.spans(text)
+        assert spans == plain.spans(text), path.name
+        breaks += len(spans)
+    assert breaks > 5_000
