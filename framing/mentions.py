@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)-", re.IGNORECASE)
 
 
+@lru_cache(maxsize=100_000)
 def name_key(word: str) -> str:
     """A name word compared without case, possessive or an Arabic/Romance particle ("al-Sudani" ~ "Sudani")."""
     w = word.lower().replace("’", "'").rstrip("'")
