@@ -79,7 +79,10 @@ class CueWordTable:
         if len(self._logit) + len(new) > CACHE_LIMIT:
             self._logit.clear()
             new = list(words)
-        values = (self.table.transform(new) @ self.coef + self.intercept).tolist()
+        # the TF-IDF rows times the coefficients, summed per word (no sparse matrix: most calls
+        # bring a handful of new words, for which building one cost more than the sums)
+        rows, cols, weights = self.table.entries(new)
+        values = (np.bincount(rows, weights=weights * self.coef[cols], minlength=len(new)) + self.intercept).tolist()
         self._logit.update((w, (v, 1.0 / (1.0 + math.exp(-v)))) for w, v in zip(new, values))
 
     def rows(self, texts: Sequence[str]) -> np.ndarray:

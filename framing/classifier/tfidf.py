@@ -143,17 +143,15 @@ class TfidfTable:
         cols = self._word_columns.get(word)
         if cols is None:
             padded = f" {word} "
-            found = []
+            size = len(padded)
+            grams: list[str] = []
             lo, hi = self.ngram_range
             for n in range(lo, hi + 1):
-                last = max(len(padded) - n, 0)
-                for offset in range(last + 1):
-                    c = self._column.get(padded[offset : offset + n])
-                    if c is not None:
-                        found.append(c)
-                if last == 0:  # a word shorter than n counts once
+                if size <= n:  # a word shorter than n counts once, whole
+                    grams.append(padded)
                     break
-            cols = np.array(found, dtype=np.int64)
+                grams += [padded[offset : offset + n] for offset in range(size - n + 1)]
+            cols = np.array([c for c in map(self._column.get, grams) if c is not None], dtype=np.int64)
             if len(self._word_columns) >= CACHE_LIMIT:
                 self._word_columns.clear()
             self._word_columns[word] = cols
