@@ -106,7 +106,7 @@ def score(inputs: tuple[str, ...], fmt: str, output: Optional[str], lexicons: tu
                           model="" if no_model else (str(Path(model).resolve()) if model else None),
                           sides=str(Path(sides_path).resolve()) if sides_path else None)
         if len(paths) > SETTLE_FROM and not scheduler:
-            settle_options(options)
+            settle_options(options, analyzer)  # the analyzer built above, with the same settings
         code = _score_corpus(paths, fmt, output, options, jobs, resume, tables, progress, scheduler,
                              text_column=text_column, id_column=id_column, lexicon=analyzer.lexicon)
         sys.exit(ExitStatus.INPUT_ERROR if code or missing_dirs else ExitStatus.OK)

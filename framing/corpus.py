@@ -70,9 +70,13 @@ class Options:
     sides: Optional[str] = None  # a sides TSV (``framing.sides.load_sides``)
 
 
+_ADOPTED: dict[tuple, Any] = {}  # analyzers the CLI built already, by settings (``settle_options``)
+
+
 def _analyzer(options: Options):
     """One analyzer per process and settings, built on first use."""
-    return _analyzer_for(options.lexicons, options.model, options.sides)
+    key = (options.lexicons, options.model, options.sides)
+    return _ADOPTED[key] if key in _ADOPTED else _analyzer_for(*key)
 
 
 @lru_cache(maxsize=4)
@@ -100,8 +104,11 @@ def settle(analyzer) -> None:
     gc.freeze()
 
 
-def settle_options(options: Options) -> None:
-    """``settle`` this process with the analyzer that ``score_file`` uses for ``options``."""
+def settle_options(options: Options, analyzer=None) -> None:
+    """``settle`` this process with the analyzer that ``score_file`` uses for ``options``;
+    ``analyzer``, when given, is one already built with the same settings, and is used."""
+    if analyzer is not None:
+        _ADOPTED[(options.lexicons, options.model, options.sides)] = analyzer
     settle(_analyzer(options))
 
 

