@@ -173,15 +173,25 @@ class Summary:
         )
 
 
-def _read_checkpoint(path: Path) -> dict[str, int]:
-    """Paths already in a checkpoint or JSONL output -> byte offset of their line; a torn last line is ignored."""
+_PATH_FIRST = b'{"path": '  # how ``score_line`` starts every line it writes
+_DECODER = json.JSONDecoder()
+
+
+def _read_checkpoint(path: Path, written_here: bool = False) -> dict[str, int]:
+    """Paths already in a checkpoint or JSONL output -> byte offset of their line; a torn last line is ignored.
+
+    ``written_here``: every line is whole and was written by ``score_line``, so only its
+    leading path is decoded, not the whole report (the final pass of a run stays short).
+    """
     done: dict[str, int] = {}
     if not path.exists():
         return done
     with open(path, "rb") as fh:
         offset = 0
         for line in fh:
-            if line.endswith(b"\n"):
+            if written_here and line.startswith(_PATH_FIRST):
+                done[_DECODER.raw_decode(line[len(_PATH_FIRST) :].decode("utf-8"))[0]] = offset
+            elif line.endswith(b"\n"):
                 try:
                     rec = json.loads(line)
                     key = rec.get("path") or (rec.get("article") or {}).get("path")
@@ -247,7 +257,7 @@ def run_corpus(
         for line in progress(lines, len(todo)):
             ck.write(line)
             ck.flush()
-    offsets = _read_checkpoint(checkpoint)
+    offsets = _read_checkpoint(checkpoint, written_here=True)
     with open(checkpoint, "rb") as ck, open_writer(output, fmt, tables) as writer:
         for path in inputs:
             ck.seek(offsets[path])
