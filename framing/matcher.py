@@ -53,10 +53,6 @@ class KeyedText:
         self._keys: dict[str, list[str]] = {}
         self._strings: dict[str, tuple[str, dict[int, int]]] = {}
 
-    @property
-    def keys(self) -> "_Keys":
-        return _Keys(self)
-
     def keys_for(self, mode: str) -> list[str]:
         """Normal forms of every token for ``mode``, computed on first use."""
         if mode not in self._keys:
@@ -75,16 +71,6 @@ class KeyedText:
                 pos += len(part)
             self._strings[mode] = (" " + "".join(parts), index_of)
         return self._strings[mode]
-
-
-class _Keys:
-    """``keyed.keys[mode]``: lazy access to the normal forms of one mode."""
-
-    def __init__(self, keyed: KeyedText):
-        self._keyed = keyed
-
-    def __getitem__(self, mode: str) -> list[str]:
-        return self._keyed.keys_for(mode)
 
 
 class PhraseMatcher(Generic[T]):

@@ -44,24 +44,19 @@ class StructureReader:
     def __init__(self, cues: Sequence[Cue]):
         self._cues = PhraseMatcher((c.cue, "exact", c) for c in cues if tokenize(c.cue))
 
-    def block_cues(self, keyed: KeyedText, spans: Sequence[tuple[int, int]]) -> list[tuple[float, str, list[str]]]:
+    def block_cues(self, keyed: KeyedText, spans: Sequence[tuple[int, int]], firsts: Sequence[int], words: Sequence[int]) -> list[tuple[float, str, list[str]]]:
         """How surely each block is site chrome: (combined weight, role of the strongest cue, cues).
 
         Distinct cues combine as independent evidence, 1 - prod(1 - w). A cue written
         with a colon ("region:") only counts as a label at the start of the block.
         ``keyed`` holds the text of all blocks joined by blank lines (so no phrase crosses
-        two blocks) and ``spans`` each block's character span in it.
+        two blocks); ``spans``, ``firsts`` and ``words`` give each block's character span in
+        it, its first token and its number of tokens.
         """
-        starts = [t.start for t in keyed.tokens]
-        firsts = [bisect_left(starts, s) for s, _ in spans]
         found: list[list] = [[] for _ in spans]
         for m in self._cues.find(keyed):
             found[bisect_right(firsts, m.first) - 1].append(m)
-        out = []
-        for i, (start, end) in enumerate(spans):
-            n_words = bisect_left(starts, end, firsts[i]) - firsts[i]
-            out.append(self._combine(keyed.text, start, found[i] if n_words <= CUE_MAX_WORDS else []))
-        return out
+        return [self._combine(keyed.text, start, found[i] if words[i] <= CUE_MAX_WORDS else []) for i, (start, _) in enumerate(spans)]
 
     @staticmethod
     def _combine(text: str, start: int, matches: list) -> tuple[float, str, list[str]]:
@@ -84,7 +79,8 @@ class StructureReader:
         """
         n = len(blocks)
         starts = [t.start for t in keyed.tokens]
-        words = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans]
+        firsts = [bisect_left(starts, s) for s, _ in spans]
+        words = [bisect_left(starts, e, first) - first for (_, e), first in zip(spans, firsts)]
         meta: dict[str, Optional[str]] = {
             k: (str(front[k]) if front.get(k) not in (None, "") else None)
             for k in ("title", "date", "outlet", "url")
@@ -94,7 +90,7 @@ class StructureReader:
             author = ", ".join(str(a) for a in author)
         meta["byline"] = str(author) if author else None
 
-        cues = self.block_cues(keyed, spans)
+        cues = self.block_cues(keyed, spans, firsts, words)
         link_density = [sum(e - s for s, e, _ in b.links) / max(1, len(b.text)) for b in blocks]
         roles = ["body"] * n
         prose = [
