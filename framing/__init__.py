@@ -7,7 +7,17 @@
 """
 __version__ = "0.1.0"
 
-from .pipeline import Analyzer, score  # noqa: E402
-from .report import Report  # noqa: E402
-
 __all__ = ["Analyzer", "Report", "score", "__version__"]
+
+
+def __getattr__(name: str):
+    # imported on first use, so that ``framing.cli`` can ready NLTK's import first (``framing.nltk_import``)
+    if name in ("Analyzer", "score"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "Report":
+        from .report import Report
+
+        return Report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

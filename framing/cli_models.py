@@ -14,10 +14,12 @@ from typing import Optional
 import click
 
 from .classifier.data import DataError, choose_positive, read_dataset
-from .classifier.metrics import evaluate_proba, format_metrics
+from .classifier.recipe import Recipe
 from .classifier.scorer import predict_texts
 from .classifier.store import HEADS, ModelError, load_head, save_head
-from .classifier.training import Recipe, cross_validated_proba, train as train_head
+
+# scikit-learn (``classifier.metrics``, ``classifier.training``) is imported inside the
+# commands, so that the other commands of ``framing`` start without it
 
 # Exit statuses, as framing.cli.ExitStatus: 1 bad data, 3 a model that cannot be loaded.
 DATA_ERROR = 1
@@ -65,6 +67,9 @@ def train(data: str, fmt: str, text_column: str, label_column: str, cue_column: 
     then fits on every row and writes the model to --output. Use it with
     `framing score --model FOLDER`.
     """
+    from .classifier.metrics import evaluate_proba, format_metrics
+    from .classifier.training import cross_validated_proba, train as train_head
+
     try:
         dataset = read_dataset(data, text_column, label_column, cue_column, skip_labels)
         positive = choose_positive(dataset.labels, positive)
@@ -104,6 +109,9 @@ def evaluate(model: str, data: str, fmt: str, text_column: str, label_column: st
 
     Prints macro-F1, ROC-AUC, per-class figures, a confusion matrix and calibration.
     """
+    from .classifier.metrics import evaluate_proba, format_metrics
+    from .classifier.training import cross_validated_proba
+
     try:
         loaded = load_head(model, head)
     except ModelError as e:

@@ -29,7 +29,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from framing.classifier.data import read_dataset
-from framing.classifier.features import LexiconFeatures
+from framing.classifier.estimators import LexiconFeatures
 from framing.classifier.metrics import evaluate_proba, f1_threshold
 from framing.classifier.scorer import predict_texts
 from framing.classifier.store import default_folder, load_head, save_head

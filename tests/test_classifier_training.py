@@ -70,7 +70,7 @@ def test_recipe_options_export_exactly(data, recipe, tmp_path):
 
 
 def test_head_without_character_block_explains_by_word(data):
-    from framing.classifier.features import LexiconFeatures
+    from framing.classifier.estimators import LexiconFeatures
 
     head = export(fit(data, Recipe(char_features=0, calibration_folds=3, min_df=1)), "hedge", ["1"])
     text = data.texts[0]

@@ -151,3 +151,33 @@ def test_corpus_rows_follow_no_model_and_sides(run, tmp_path):
     assert all(r["scores"]["classifier"] is None for r in reports)
     assert all(s["score"] is None for r in reports for s in r["sentences"])
     assert all(set(r["scores"]["sourcing"]["sides"]) == {"company"} for r in reports)
+
+
+def test_command_line_scores_without_nltks_optional_bridges(tmp_path):
+    """``framing score`` starts without scikit-learn, SciPy's statistics and pandas (NLTK's
+    ``__init__`` would import them; scoring needs none), gives the same report as the
+    library, and leaves scikit-learn importable for whoever needs it afterwards."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from framing.cli import main\n"
+        "try:\n"
+        f"    main(['score', {str(SEED)!r}, '--format', 'json', '-o', {str(tmp_path / 'cli.json')!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in ('sklearn', 'scipy.stats', 'pandas') if m in sys.modules]\n"
+        "import sklearn.linear_model\n"
+        "from nltk.stem.porter import PorterStemmer\n"
+        "print(json.dumps({'loaded': loaded, 'stem': PorterStemmer().stem('slammed')}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    facts = json.loads(out.stdout.strip().splitlines()[-1])
+    assert facts == {"loaded": [], "stem": "slam"}
+    import framing
+
+    cli_report = json.loads((tmp_path / "cli.json").read_text())
+    library_report = framing.score(SEED).to_dict()
+    assert cli_report["findings"] == library_report["findings"]
+    assert cli_report["sentences"] == library_report["sentences"]

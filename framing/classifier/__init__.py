@@ -7,8 +7,17 @@
 
 See ``framing/models/README.md`` for the model card.
 """
-from .features import LexiconFeatures, SentenceFeaturizer
+from .features import SentenceFeaturizer
 from .scorer import SentenceScorer, SentenceScores
 from .store import ModelError
+
+
+def __getattr__(name: str):
+    # the scikit-learn transformers of training, imported on first use: scoring needs no scikit-learn
+    if name == "LexiconFeatures":
+        from .estimators import LexiconFeatures
+
+        return LexiconFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["LexiconFeatures", "ModelError", "SentenceFeaturizer", "SentenceScorer", "SentenceScores"]

@@ -12,17 +12,11 @@ from __future__ import annotations
 import ast
 import math
 import json
-from collections import Counter
 from itertools import chain
 from operator import itemgetter
 from typing import Iterable, Sequence
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold
-from sklearn.utils.validation import check_is_fitted
 
 from .tfidf import CACHE_LIMIT, WORD_PATTERN, TfidfTable
 
@@ -126,68 +120,3 @@ class CueWordTable:
         out[words[order[0]]] += c_max
         out[words[order[1] if len(order) > 1 else order[0]]] += c_second
         return out
-
-
-class CueWordFeatures(TransformerMixin, BaseEstimator):
-    """Sentence features from a word model trained on the words annotators marked.
-
-    ``X`` has two columns: the sentence, and the words annotators marked in it (see
-    ``parse_cues``); ``transform`` reads only the first. ``fit_transform`` returns
-    cross-fitted features (each row scored by a word model that did not see it), like
-    scikit-learn's ``TargetEncoder``, so the model on top does not over-trust them.
-
-    Parameters
-    ----------
-    C : float, default=3.0
-        Inverse regularisation of the word model.
-    max_features : int, default=20000
-        Character n-grams kept.
-    folds : int, default=5
-        Folds of the cross-fitting in ``fit_transform``.
-    random_state : int, default=0
-    """
-
-    def __init__(self, C: float = 3.0, max_features: int = 20000, folds: int = 5, random_state: int = 0):
-        self.C = C
-        self.max_features = max_features
-        self.folds = folds
-        self.random_state = random_state
-
-    def _fit_words(self, X) -> CueWordTable:
-        pairs: Counter = Counter()
-        for text, cues in X:
-            marked = {w for cue in parse_cues(cues) for w in words_of(cue)}
-            pairs.update((w, w in marked) for w in words_of(str(text)))
-        if not any(label for _, label in pairs) or all(label for _, label in pairs):
-            raise ValueError("cue words: need both marked and unmarked words")
-        words = [w for w, _ in pairs]
-        vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=self.max_features)
-        matrix = vectorizer.fit_transform(words)
-        model = LogisticRegression(C=self.C, solver="liblinear", class_weight="balanced")
-        model.fit(matrix, [label for _, label in pairs], sample_weight=list(pairs.values()))
-        return CueWordTable(TfidfTable.from_sklearn(vectorizer), model.coef_[0], model.intercept_[0])
-
-    def fit(self, X, y=None):
-        X = np.asarray(X, dtype=object)
-        if X.ndim != 2 or X.shape[1] != 2:
-            raise ValueError("CueWordFeatures needs two columns: text and marked words")
-        self.words_ = self._fit_words(X)
-        self.n_features_in_ = 2
-        return self
-
-    def transform(self, X):
-        check_is_fitted(self)
-        return self.words_.rows([str(t) for t in np.asarray(X, dtype=object)[:, 0]])
-
-    def fit_transform(self, X, y=None, **fit_params):
-        self.fit(X)
-        X = np.asarray(X, dtype=object)
-        out = np.zeros((len(X), len(CUE_FEATURES)))
-        folds = KFold(min(self.folds, len(X)), shuffle=True, random_state=self.random_state)
-        for train, held_out in folds.split(X):
-            out[held_out] = self._fit_words(X[train]).rows([str(t) for t in X[held_out, 0]])
-        return out
-
-    def get_feature_names_out(self, input_features=None):
-        return np.asarray(CUE_FEATURES, dtype=object)
-

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
-from .training import Dataset
+from .recipe import Dataset
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DELIMITERS = ",;\t|"

@@ -6,7 +6,8 @@ reads a sentence on its own (``of_text``, for training) or inside a parsed artic
 (``of_article``, reusing the findings the report already holds), through the same
 ``row`` function, so training and scoring see the same features.
 
-``LexiconFeatures`` is the scikit-learn transformer around it.
+``framing.classifier.estimators.LexiconFeatures`` is the scikit-learn transformer around it
+(scikit-learn is imported for training only, not for scoring).
 """
 from __future__ import annotations
 
@@ -16,8 +17,6 @@ from itertools import accumulate
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import _check_feature_names_in, check_is_fitted, validate_data
 
 from ..context import Context, LexiconMatcher
 from ..detectors import run_detectors
@@ -148,95 +147,3 @@ def default_featurizer() -> SentenceFeaturizer:
 
     analyzer = default_analyzer()
     return SentenceFeaturizer(analyzer.lexicon, analyzer.matcher)
-
-
-class LexiconFeatures(TransformerMixin, BaseEstimator):
-    """Turn sentences into counts of what the lexicons find in them.
-
-    Each row of ``X`` is one sentence; a row with several columns is read as their
-    cells joined by spaces, so the usual input is a one-column array or DataFrame of
-    sentences. The features (see ``get_feature_names_out``) are, per kind of finding,
-    the count in the author's voice and inside quotations and the summed weight; the
-    count per lexicon category; negated findings, negator words, log word count, the
-    share of the sentence inside quotation marks, and "!" and "?" counts.
-
-    Parameters
-    ----------
-    lexicon : framing.lexicon.Lexicon, default=None
-        The lexicon to match; None means the shipped lexicons.
-    length : bool, default=True
-        Include ``words_log``, the sentence length. The shipped recipe leaves it out:
-        in BABE short sentences are more often biased, in news at large they are
-        mostly headings and datelines, and with it the model carries worse to PTC.
-
-    Attributes
-    ----------
-    feature_names_ : tuple of str
-        The feature layout, fixed at ``fit`` from the lexicon's categories.
-    lexicon_sha256_ : str
-        The content hash of the lexicon the features were fitted with.
-    n_features_in_ : int
-        Number of columns seen in ``fit``.
-
-    Examples
-    --------
-    >>> lf = LexiconFeatures().fit([["a sentence"]])
-    >>> row = lf.transform([["Critics say the so-called reform might fail."]])[0]
-    >>> float(dict(zip(lf.get_feature_names_out(), row))["weasel:author"])
-    1.0
-    """
-
-    def __init__(self, lexicon: Optional[Lexicon] = None, length: bool = True):
-        self.lexicon = lexicon
-        self.length = length
-
-    def _featurizer(self) -> SentenceFeaturizer:
-        # Built on first use and kept on the instance; never pickled (see __getstate__).
-        cached = self.__dict__.get("_cached_featurizer")
-        if cached is None or cached[0] is not self.lexicon:
-            if self.lexicon is None:
-                # the shipped lexicons' matchers are built once per process, not once per clone
-                cached = (None, default_featurizer())
-            else:
-                cached = (self.lexicon, SentenceFeaturizer(self.lexicon))
-            self._cached_featurizer = cached
-        return cached[1]
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True  # cells are read as text, whatever their type
-        return tags
-
-    def __getstate__(self):
-        state = self.__dict__.copy()
-        state.pop("_cached_featurizer", None)
-        return state
-
-    def fit(self, X, y=None):
-        """Check ``X`` and fix the feature layout from the lexicon."""
-        validate_data(self, X, dtype=None, reset=True)
-        featurizer = self._featurizer()
-        self.feature_names_ = tuple(n for n in featurizer.names if self.length or n != "words_log")
-        self.lexicon_sha256_ = featurizer.lexicon.sha256
-        return self
-
-    def transform(self, X):
-        """The feature matrix, one row per sentence (float64)."""
-        check_is_fitted(self)
-        X = validate_data(self, X, dtype=None, reset=False)
-        featurizer = self._featurizer()
-        index = {name: i for i, name in enumerate(featurizer.names)}
-        if not set(self.feature_names_) <= set(index):
-            raise ValueError("the lexicon's categories changed since fit; fit again")
-        columns = [index[name] for name in self.feature_names_]
-        out = np.zeros((X.shape[0], len(columns)))
-        for i, row in enumerate(X):
-            out[i] = featurizer.of_text(" ".join(str(cell) for cell in row))[columns]
-        return out
-
-    def get_feature_names_out(self, input_features=None):
-        """Names of the output features, e.g. ``loaded:author`` or ``hedge/epistemic``."""
-        check_is_fitted(self)
-        _check_feature_names_in(self, input_features)
-        return np.asarray(self.feature_names_, dtype=object)
-
