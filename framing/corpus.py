@@ -93,10 +93,11 @@ def settle(analyzer) -> None:
     """Ready a process that framing owns (the CLI, its forked workers) for a long run.
 
     Loads everything the analyzer would load on first use, then moves every object that
-    exists so far out of the garbage collector's way (``gc.freeze``). NLTK imports
-    scikit-learn, SciPy and pandas, so a process holds about 200,000 long-lived objects, and
-    each full collection (one every few hundred articles) walked them all: about a tenth of
-    a corpus run's time. Forked workers inherit the frozen objects and leave their pages
+    exists so far out of the garbage collector's way (``gc.freeze``). A process holds tens
+    of thousands of long-lived objects (lexicons, automata, models, the syllable
+    dictionary; about 200,000 when NLTK's import also brings scikit-learn, SciPy and pandas,
+    see ``framing.nltk_import``), and each full collection (one every few hundred
+    articles) walked them all: about a tenth of a corpus run's time. Forked workers inherit the frozen objects and leave their pages
     shared. Library calls (notebooks) are left alone: the user's process is not ours to tune.
     """
     analyzer.load_all()
@@ -173,25 +174,15 @@ class Summary:
         )
 
 
-_PATH_FIRST = b'{"path": '  # how ``score_line`` starts every line it writes
-_DECODER = json.JSONDecoder()
-
-
-def _read_checkpoint(path: Path, written_here: bool = False) -> dict[str, int]:
-    """Paths already in a checkpoint or JSONL output -> byte offset of their line; a torn last line is ignored.
-
-    ``written_here``: every line is whole and was written by ``score_line``, so only its
-    leading path is decoded, not the whole report (the final pass of a run stays short).
-    """
+def _read_checkpoint(path: Path) -> dict[str, int]:
+    """Paths already in a checkpoint or JSONL output -> byte offset of their line; a torn last line is ignored."""
     done: dict[str, int] = {}
     if not path.exists():
         return done
     with open(path, "rb") as fh:
         offset = 0
         for line in fh:
-            if written_here and line.startswith(_PATH_FIRST):
-                done[_DECODER.raw_decode(line[len(_PATH_FIRST) :].decode("utf-8"))[0]] = offset
-            elif line.endswith(b"\n"):
+            if line.endswith(b"\n"):
                 try:
                     rec = json.loads(line)
                     key = rec.get("path") or (rec.get("article") or {}).get("path")
@@ -245,28 +236,33 @@ def run_corpus(
                     dst.write(json.dumps({"path": p, "report": rec}, ensure_ascii=False).encode() + b"\n")
         done = _read_checkpoint(checkpoint) if finished else done
     todo = [p for p in inputs if p not in done]
-    todo_set = set(todo)
     summary = Summary(skipped=len(inputs) - len(todo))
-    with open(checkpoint, "a", encoding="utf-8") as ck:
-        if scheduler:
-            from .distributed import map_scores_dask
+    if scheduler:
+        from .distributed import map_scores_dask
 
-            lines = map_scores_dask(todo, options, scheduler)
-        else:
-            lines = (score_lines or map_scores)(todo, options, jobs)
-        for line in progress(lines, len(todo)):
-            ck.write(line)
-            ck.flush()
-    offsets = _read_checkpoint(checkpoint, written_here=True)
-    with open(checkpoint, "rb") as ck, open_writer(output, fmt, tables) as writer:
+        lines = map_scores_dask(todo, options, scheduler)
+    else:
+        lines = (score_lines or map_scores)(todo, options, jobs)
+    fresh = iter(progress(lines, len(todo)))
+    # the output is written while the workers score (in input order, earlier results read
+    # back from the checkpoint), so no pass over the whole corpus is left for the end
+    with open(checkpoint, "a", encoding="utf-8") as ck, open(checkpoint, "rb") as earlier, open_writer(output, fmt, tables) as writer:
         for path in inputs:
-            ck.seek(offsets[path])
-            rec = json.loads(ck.readline())
+            if path in done:
+                earlier.seek(done[path])
+                rec = json.loads(earlier.readline())
+            else:
+                line = next(fresh, None)
+                if line is None:
+                    raise RuntimeError(f"{path}: the scorer returned fewer results than inputs")
+                ck.write(line)
+                ck.flush()
+                rec = json.loads(line)
+                summary.scored += "error" not in rec
             if "error" in rec:
                 summary.failed += 1
                 summary.errors.append((path, rec["error"]))
             else:
-                summary.scored += 1 if path in todo_set else 0
                 writer.write(rec["report"])
     errors_path = output.with_name(output.name + ".errors.tsv")
     if summary.errors:
