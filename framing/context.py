@@ -116,6 +116,9 @@ class Context:
             elif rule.name == "not_prev" and m.first > 0 and not self.keyed.breaks[m.first]:
                 if surface_key(tokens[m.first - 1].text) in rule.words:
                     return False
+            elif rule.name == "not_alone_after" and m.first > 0 and not self.keyed.breaks[m.first]:
+                if surface_key(tokens[m.first - 1].text) in rule.words and self._ends_clause(m.last):
+                    return False
             elif rule.name == "lower_only" and first.text[:1].isupper() and not self.is_sentence_start(m.first):
                 return False
             elif rule.name == "not_form":
@@ -126,6 +129,11 @@ class Context:
         if entry.kind == "loaded" and self._inside_name(m):
             return False
         return True
+
+    def _ends_clause(self, last: int) -> bool:
+        """Whether no word follows token ``last`` in its clause (punctuation or the sentence end comes next)."""
+        nxt = last + 1
+        return nxt >= len(self.article.tokens) or self.keyed.breaks[nxt] or self.sentence_of(nxt) != self.sentence_of(last)
 
     def _inside_name(self, m: Match[Entry]) -> bool:
         """A capitalised term next to another capitalised word mid-sentence is part of a name."""

@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True)
 class ContextRule:
-    """A rule that stops a match: ``not_next``, ``not_prev``, ``not_form`` or ``lower_only``."""
+    """A rule that stops a match: ``not_next``, ``not_prev``, ``not_form``, ``not_alone_after`` or ``lower_only``."""
 
     name: str
     words: frozenset[str] = frozenset()
@@ -102,14 +102,16 @@ def _parse_context(raw: str, where: str) -> tuple[ContextRule, ...]:
         name, _, arg = part.partition(":")
         if name == "lower_only" and not arg:
             rules.append(ContextRule("lower_only"))
-        elif name in ("not_next", "not_prev") and arg:
+        elif name in ("not_next", "not_prev", "not_alone_after") and arg:
+            # not_alone_after: the word before is one of these and nothing follows the term in its clause
+            # ("to the evil.", an adjective used as a noun), so "the evil men" still fires
             rules.append(ContextRule(name, frozenset(w.strip().lower() for w in arg.split("|") if w.strip())))
         elif name == "not_form" and arg:
             # inflected forms of the term itself that do not fire ("criminals", the plural noun of "criminal")
             rules.append(ContextRule(name, frozenset(" ".join(w.strip().lower().replace("’", "'").split()) for w in arg.split("|") if w.strip())))
         else:
             raise LexiconError(
-                f"{where}: unknown context rule {part!r} (use not_next:a|b, not_prev:a|b, not_form:a|b or lower_only)"
+                f"{where}: unknown context rule {part!r} (use not_next:a|b, not_prev:a|b, not_form:a|b, not_alone_after:a|b or lower_only)"
             )
     return tuple(rules)
 

@@ -85,6 +85,29 @@ def test_not_form_rule_stops_only_the_listed_form(tmp_path):
     assert found("Both keepers were scamps in the end.") == []
 
 
+def test_not_alone_after_rule_is_parsed():
+    (entry,) = parse_entries(HEADER + "luckless\tx\t0.5\tn\tx\t\t\tnot_alone_after:The| the \n", "loaded", "loaded/x.tsv")
+    assert [(r.name, sorted(r.words)) for r in entry.context] == [("not_alone_after", ["the"])]
+    with pytest.raises(LexiconError, match="unknown context rule"):
+        parse_entries(HEADER + "luckless\tx\t0.5\tn\tx\t\t\tnot_alone_after:\n", "loaded", "loaded/x.tsv")
+
+
+def test_not_alone_after_rule_stops_only_the_word_used_as_a_noun(tmp_path):
+    """``not_alone_after:the`` drops "the luckless." (an adjective used as a noun, nothing after it in the
+    clause) and keeps "the luckless referee" and "was luckless."."""
+    write(tmp_path, "loaded/sport.tsv", HEADER + "luckless\tsport\t0.4\tA player cast as unlucky.\tmy-study\t\texact\tnot_alone_after:the\n")
+    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
+
+    def found(text):
+        return [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
+
+    assert found("The coach spoke up for the luckless.") == []
+    assert found("The coach spoke up for the luckless, as always.") == []
+    assert found("The coach shouted at the luckless referee.") == ["luckless"]
+    assert found("The second half was luckless.") == ["luckless"]
+    assert found("Luckless.") == ["Luckless"]
+
+
 def test_empty_user_folder_is_an_error(tmp_path):
     with pytest.raises(LexiconError, match="no .tsv files"):
         load_lexicon(tmp_path)
