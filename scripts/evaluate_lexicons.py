@@ -20,6 +20,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from framing.parse import INVISIBLE
 from framing.pipeline import default_analyzer
 from framing.tokens import stem_key, tokenize
 
@@ -54,31 +55,54 @@ def ptc_articles(data: Path, part: str):
 
 
 def score_ptc(raw: str):
-    """Score a PTC article line by line; return sentences and findings in raw offsets."""
-    lines = raw.split("\n")
-    offsets, blocks = [], []
+    """Score a PTC article line by line; return sentences and findings in raw offsets.
+
+    Each non-empty line becomes a block, its white space collapsed and the invisible
+    characters framing drops (``framing.parse.INVISIBLE``: byte-order marks, zero-width
+    spaces...) left out, so the article framing reads is exactly the text given to it;
+    ``raw_at`` maps each of its characters back to the raw file.
+    """
+    text: list[str] = []
+    raw_at: list[int] = []
     pos = 0
-    for line in lines:
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            offsets.append(pos + lead)
-            blocks.append(" ".join(line.split()))
+    for line in raw.split("\n"):
+        kept = [(i, c) for i, c in enumerate(line) if not INVISIBLE.fullmatch(c)]
+        words: list[list[tuple[int, str]]] = [[]]
+        for i, c in kept:
+            if c.isspace():
+                if words[-1]:
+                    words.append([])
+            else:
+                words[-1].append((i, c))
+        words = [w for w in words if w]
+        if words:
+            if text:
+                text.append("\n\n")
+                raw_at.extend((raw_at[-1] + 1, raw_at[-1] + 1))
+            for k, word in enumerate(words):
+                if k:
+                    text.append(" ")
+                    raw_at.append(pos + word[0][0] - 1)
+                text.append("".join(c for _, c in word))
+                raw_at.extend(pos + i for i, _ in word)
         pos += len(line) + 1
-    if not blocks:
+    if not text:
         return [], []
-    report = default_analyzer().score_text("\n\n".join(blocks), syntax="plain")
-    a = report.article
+    joined = "".join(text)
+    raw_at.append(raw_at[-1] + 1)
+    report = default_analyzer().score_text(joined, syntax="plain")
+    if report.article.text != joined:
+        raise ValueError("framing changed the text it was given; offsets would not map back")
 
     def to_raw(offset: int) -> int:
-        # paragraph k of the report is block k (plain parsing keeps every non-empty line)
-        for k, p in enumerate(a.paragraphs):
-            if p.start <= offset <= p.end:
-                return offsets[min(k, len(offsets) - 1)] + (offset - p.start)
-        return offset
+        return raw_at[offset]
 
-    sentences = [(to_raw(s.start), to_raw(s.end)) for s in a.sentences]
+    def end_to_raw(end: int) -> int:
+        return raw_at[end - 1] + 1 if end else 0
+
+    sentences = [(to_raw(s.start), end_to_raw(s.end)) for s in report.article.sentences]
     findings = [
-        (f.kind, f.category, to_raw(f.start), to_raw(f.end), f.text, f.weight, f.source) for f in report.findings
+        (f.kind, f.category, to_raw(f.start), end_to_raw(f.end), f.text, f.weight, f.source) for f in report.findings
     ]
     return sentences, findings
 
