@@ -253,11 +253,11 @@ def run_corpus(
                 rec = json.loads(earlier.readline())
             else:
                 line = next(fresh, None)
-                if line is None:
-                    raise RuntimeError(f"{path}: the scorer returned fewer results than inputs")
+                rec = json.loads(line) if line is not None else {}
+                if rec.get("path") != path:  # results come in input order: anything else is a bug
+                    raise RuntimeError(f"{path}: the scorer returned {rec.get('path')!r} in its place")
                 ck.write(line)
                 ck.flush()
-                rec = json.loads(line)
                 summary.scored += "error" not in rec
             if "error" in rec:
                 summary.failed += 1
