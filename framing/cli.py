@@ -176,7 +176,7 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], options: "O
                   lexicon=None) -> int:
     """Corpus mode: stream, parallel, resumable, with a manifest; returns the number of failed inputs."""
     from .corpus import default_jobs, run_corpus
-    from .manifest import now, write_manifest
+    from .manifest import now, resume_problem, write_manifest
 
     wanted = tuple(t.strip() for t in tables.split(",") if t.strip())
     bad = [t for t in wanted if t not in ("findings", "sources")]
@@ -223,13 +223,19 @@ def _score_corpus(paths: list[str], fmt: str, output: Optional[str], options: "O
             _error(str(e))
             sys.exit(ExitStatus.INPUT_ERROR)
         score_lines = row_scorer(paths, text_column, id_column)
-    started = now()
-    summary = run_corpus(items, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted,
-                         progress=bar, scheduler=scheduler, score_lines=score_lines)
     settings = {"format": fmt, "tables": list(wanted), "lexicons": list(options.lexicons), "syntax": options.syntax,
                 "max_bytes": options.max_bytes, "text_column": text_column, "id_column": id_column, "jobs": jobs,
                 "scheduler": scheduler, "model": options.model, "sides": options.sides}
-    write_manifest(Path(output), paths, settings, lexicon or load_lexicon(*(Path(p) for p in options.lexicons)), started, summary)
+    lexicon = lexicon or load_lexicon(*(Path(p) for p in options.lexicons))
+    if resume and Path(output).exists():
+        problem = resume_problem(Path(output), settings, lexicon)
+        if problem:
+            _error(problem)
+            sys.exit(ExitStatus.USAGE)
+    started = now()
+    summary = run_corpus(items, Path(output), fmt, options, jobs=jobs or default_jobs(), resume=resume, tables=wanted,
+                         progress=bar, scheduler=scheduler, score_lines=score_lines)
+    write_manifest(Path(output), paths, settings, lexicon, started, summary)
     for path, err in summary.errors:
         click.echo(f"framing: error: {err}", err=True)
     if summary.errors:

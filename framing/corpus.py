@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .inputs import DEFAULT_MAX_BYTES, InputError
-from .writers import open_writer
+from .manifest import output_files
+from .writers import open_writer, read_rows
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # documentation files met while walking a folder (given by name, they are scored)
@@ -194,6 +195,33 @@ def _read_checkpoint(path: Path) -> dict[str, int]:
     return done
 
 
+def _earlier_rows(output: Path, fmt: str, tables: tuple[str, ...], side: Path) -> dict[str, int]:
+    """The rows a finished CSV or Parquet ``output`` holds for each article (and in each of
+    ``tables``), copied into ``side`` as one JSON line per article; path -> byte offset.
+
+    Streamed: framing writes an article's table rows together and in article order, so the
+    tables are read side by side. Empty if ``output`` or one of ``tables`` is missing.
+    """
+    files = output_files(output, fmt, tables)
+    if not all(files[t].exists() for t in ("articles", *tables)):
+        return {}
+    readers = {t: read_rows(files[t], fmt) for t in tables}
+    pending = {t: next(readers[t], None) for t in tables}
+    offsets: dict[str, int] = {}
+    with open(side, "wb") as fh:
+        for row in read_rows(files["articles"], fmt):
+            path = row["path"]
+            extra: dict[str, list] = {}
+            for t in tables:
+                extra[t] = []
+                while pending[t] is not None and pending[t]["path"] == path:
+                    extra[t].append(pending[t])
+                    pending[t] = next(readers[t], None)
+            offsets[path] = fh.tell()
+            fh.write(json.dumps({"path": path, "article": row, "tables": extra}, ensure_ascii=False).encode("utf-8") + b"\n")
+    return offsets
+
+
 def _drop_torn_line(path: Path) -> None:
     """Cut a line that a killed run left half-written, so appended lines stay whole."""
     data = path.read_bytes()
@@ -201,6 +229,51 @@ def _drop_torn_line(path: Path) -> None:
     if keep < len(data):
         with open(path, "r+b") as fh:
             fh.truncate(keep)
+
+
+def _write_in_order(
+    inputs: list[str],
+    done: dict[str, int],
+    earlier: dict[str, int],
+    fresh: Iterator[str],
+    checkpoint: Path,
+    side: Path,
+    output: Path,
+    fmt: str,
+    tables: tuple[str, ...],
+    summary: Summary,
+) -> None:
+    """Write ``output`` in input order while the workers score: each input's result comes from
+    the checkpoint (``done``), from a finished earlier output (``earlier``, rows in ``side``)
+    or, in order, from ``fresh``, which is appended to the checkpoint as it arrives."""
+    with open(checkpoint, "a", encoding="utf-8") as ck, open(checkpoint, "rb") as kept, open_writer(output, fmt, tables) as writer:
+        side_fh = open(side, "rb") if earlier else None
+        try:
+            for path in inputs:
+                if path in done:
+                    kept.seek(done[path])
+                    rec = json.loads(kept.readline())
+                elif path in earlier:
+                    side_fh.seek(earlier[path])  # type: ignore[union-attr]
+                    rows = json.loads(side_fh.readline())  # type: ignore[union-attr]
+                    writer.write_rows(rows["article"], rows["tables"])
+                    continue
+                else:
+                    line = next(fresh, None)
+                    rec = json.loads(line) if line is not None else {}
+                    if rec.get("path") != path:  # results come in input order: anything else is a bug
+                        raise RuntimeError(f"{path}: the scorer returned {rec.get('path')!r} in its place")
+                    ck.write(line)  # type: ignore[arg-type]
+                    ck.flush()
+                    summary.scored += "error" not in rec
+                if "error" in rec:
+                    summary.failed += 1
+                    summary.errors.append((path, rec["error"]))
+                else:
+                    writer.write(rec["report"])
+        finally:
+            if side_fh is not None:
+                side_fh.close()
 
 
 def run_corpus(
@@ -235,7 +308,12 @@ def run_corpus(
                 if p and p not in done:
                     dst.write(json.dumps({"path": p, "report": rec}, ensure_ascii=False).encode() + b"\n")
         done = _read_checkpoint(checkpoint) if finished else done
-    todo = [p for p in inputs if p not in done]
+    side = output.with_name(output.name + ".earlier.jsonl")
+    earlier: dict[str, int] = {}
+    if resume and fmt != "jsonl" and output.exists():
+        # a finished table output (its settings checked by the caller): its rows are kept
+        earlier = {p: o for p, o in _earlier_rows(output, fmt, tables, side).items() if p not in done}
+    todo = [p for p in inputs if p not in done and p not in earlier]
     summary = Summary(skipped=len(inputs) - len(todo))
     if scheduler:
         from .distributed import map_scores_dask
@@ -244,26 +322,12 @@ def run_corpus(
     else:
         lines = (score_lines or map_scores)(todo, options, jobs)
     fresh = iter(progress(lines, len(todo)))
-    # the output is written while the workers score (in input order, earlier results read
-    # back from the checkpoint), so no pass over the whole corpus is left for the end
-    with open(checkpoint, "a", encoding="utf-8") as ck, open(checkpoint, "rb") as earlier, open_writer(output, fmt, tables) as writer:
-        for path in inputs:
-            if path in done:
-                earlier.seek(done[path])
-                rec = json.loads(earlier.readline())
-            else:
-                line = next(fresh, None)
-                rec = json.loads(line) if line is not None else {}
-                if rec.get("path") != path:  # results come in input order: anything else is a bug
-                    raise RuntimeError(f"{path}: the scorer returned {rec.get('path')!r} in its place")
-                ck.write(line)
-                ck.flush()
-                summary.scored += "error" not in rec
-            if "error" in rec:
-                summary.failed += 1
-                summary.errors.append((path, rec["error"]))
-            else:
-                writer.write(rec["report"])
+    # the output is written while the workers score (in input order, earlier results read back
+    # from the checkpoint or the earlier output), so no pass over the whole corpus is left for the end
+    try:
+        _write_in_order(inputs, done, earlier, fresh, checkpoint, side, output, fmt, tables, summary)
+    finally:
+        side.unlink(missing_ok=True)
     errors_path = output.with_name(output.name + ".errors.tsv")
     if summary.errors:
         with open(errors_path, "w", encoding="utf-8") as fh:

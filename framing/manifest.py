@@ -147,3 +147,44 @@ def compare_outputs(manifest: dict[str, Any], output: Path) -> list[str]:
         elif sha256_file(path) != rec["sha256"]:
             differences.append(f"{role}: {path} differs from the original {rec['path']}")
     return differences
+
+
+#: Settings that change what a report says: a finished output extended by ``--resume`` must share them.
+SCORING_SETTINGS = ("format", "lexicons", "syntax", "max_bytes", "model", "sides", "text_column", "id_column")
+
+
+def resume_problem(output: Path, options: dict[str, Any], lexicon) -> Optional[str]:
+    """Why the finished ``output`` (JSONL, CSV or Parquet) cannot be kept and extended by ``--resume``
+    with these ``options`` (as a run's manifest records them) and ``lexicon``; None if it can.
+
+    Its rows are kept only if its manifest shows the same framing, lexicons, model and scoring
+    settings, the tables this run asks for, and files unchanged since: otherwise old and new
+    rows would silently disagree.
+    """
+    path = manifest_path(output)
+    retry = "drop --resume to score everything again, or write to another file"
+    if not path.exists():
+        return f"{output}: --resume cannot tell how it was scored ({path.name} is missing); {retry}"
+    try:
+        manifest = load_manifest(path)
+    except ManifestError as e:
+        return f"{e}; {retry}"
+    earlier = manifest.get("options") or {}
+    if manifest.get("framing_version") != __version__ or manifest.get("model_sha256") != model_sha256():
+        return f"{output}: scored by another framing version or shipped model; {retry}"
+    if manifest.get("lexicon_sha256") != lexicon.sha256:
+        return (
+            f"{output}: scored with other lexicons ({manifest.get('lexicon_version')}, "
+            f"sha256 {str(manifest.get('lexicon_sha256'))[:12]}…) than this run's ({lexicon.version}, {lexicon.sha256[:12]}…); {retry}"
+        )
+    changed = [k for k in SCORING_SETTINGS if earlier.get(k) != options.get(k)]
+    if changed:
+        return f"{output}: scored with other settings ({', '.join(changed)}); {retry}"
+    missing = [t for t in options.get("tables") or () if t not in (earlier.get("tables") or ())]
+    if missing:
+        return f"{output}: has no {' or '.join(missing)} table; {retry}"
+    recorded = manifest.get("outputs") or {}
+    for role, file in output_files(output, options["format"], options.get("tables") or ()).items():
+        if role != "errors" and (role not in recorded or not file.exists() or sha256_file(file) != recorded[role]["sha256"]):
+            return f"{file}: changed since the run that wrote it; {retry}"
+    return None

@@ -142,6 +142,14 @@ class CorpusWriter:
             for row in source_rows(report):
                 self.sinks["sources"].add(row)
 
+    def write_rows(self, article: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Rows an earlier run wrote for one article (``--resume`` from a finished CSV or Parquet output)."""
+        self.sinks["articles"].add(article)
+        for name, rows in tables.items():
+            if name in self.sinks:
+                for row in rows:
+                    self.sinks[name].add(row)
+
     def close(self, ok: bool) -> None:
         if self.fmt == "jsonl":
             self._fh.close()
@@ -149,6 +157,18 @@ class CorpusWriter:
         else:
             for sink in self.sinks.values():
                 sink.close(ok)
+
+
+def read_rows(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
+    """The rows of a CSV (values as text, as written) or Parquet table, streamed in order."""
+    if fmt == "csv":
+        with open(path, encoding="utf-8", newline="") as fh:
+            yield from csv.DictReader(fh)
+    else:
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH):
+            yield from batch.to_pylist()
 
 
 @contextmanager

@@ -129,3 +129,66 @@ def test_settle_freezes_what_is_loaded_and_changes_no_report():
         gc.unfreeze()
     assert frozen > 50_000  # modules, lexicons, models and the readability dictionaries
     assert after == before and "report" in after
+
+
+def test_resume_extends_a_finished_csv_output_with_new_files(corpus, tmp_path):
+    """A finished CSV output and its tables are kept by --resume: only new files are scored,
+    and the result is byte for byte what one run over all files writes."""
+    full = tmp_path / "full.csv"
+    run("score", corpus / "group1", corpus / "group2", "--format", "csv", "-o", full, "--tables", "findings,sources")
+    out = tmp_path / "grown.csv"
+    first = run("score", corpus / "group2", "--format", "csv", "-o", out, "--tables", "findings,sources")
+    assert first.exit_code == 0
+    n_old = len(list((corpus / "group2").glob("*.md")))
+    grown = run("score", corpus / "group1", corpus / "group2", "--format", "csv", "-o", out, "--tables", "findings,sources", "--resume")
+    assert grown.exit_code == 0
+    n_new = len(list((corpus / "group1").glob("*.md")))
+    assert f"scored {n_new}, failed 0, skipped (already done) {n_old}" in grown.stderr
+    for suffix in ("", ".findings", ".sources"):
+        assert (tmp_path / f"grown{suffix}.csv").read_bytes() == (tmp_path / f"full{suffix}.csv").read_bytes()
+    assert not list(tmp_path.glob("*.earlier.jsonl")) and not list(tmp_path.glob("*.partial.jsonl"))
+
+
+def test_resume_extends_a_finished_parquet_output(corpus, tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    full, out = tmp_path / "full.parquet", tmp_path / "grown.parquet"
+    run("score", corpus / "group1", corpus / "group2", "--format", "parquet", "-o", full, "--tables", "findings")
+    run("score", corpus / "group1", "--format", "parquet", "-o", out, "--tables", "findings")
+    grown = run("score", corpus / "group1", corpus / "group2", "--format", "parquet", "-o", out, "--tables", "findings", "--resume")
+    assert grown.exit_code == 0 and f"skipped (already done) {len(list((corpus / 'group1').glob('*.md')))}" in grown.stderr
+    for suffix in ("", ".findings"):
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / f"grown{suffix}.parquet"), pd.read_parquet(tmp_path / f"full{suffix}.parquet"))
+
+
+def test_resume_refuses_a_finished_output_it_cannot_extend_faithfully(corpus, tmp_path):
+    """Old and new rows must come from the same settings, tables and untouched files; else a
+    one-line error and exit 2, and the output is left as it was."""
+    out = tmp_path / "a.csv"
+    run("score", corpus / "group1", "--format", "csv", "-o", out)
+    before = out.read_bytes()
+    cases = [
+        (("--no-model",), "other settings (model)"),
+        (("--syntax", "plain"), "other settings (syntax)"),
+        (("--tables", "findings"), "has no findings table"),
+    ]
+    for extra, message in cases:
+        result = run("score", corpus, "--format", "csv", "-o", out, "--resume", *extra)
+        assert result.exit_code == ExitStatus.USAGE, extra
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert out.read_bytes() == before
+    out.write_bytes(before.replace(b"\n", b"\r\n", 1))  # edited by hand after the run
+    result = run("score", corpus, "--format", "csv", "-o", out, "--resume")
+    assert result.exit_code == ExitStatus.USAGE and "changed since the run" in result.stderr
+    (tmp_path / "a.csv.manifest.json").unlink()
+    result = run("score", corpus, "--format", "csv", "-o", out, "--resume")
+    assert result.exit_code == ExitStatus.USAGE and "a.csv.manifest.json is missing" in result.stderr
+
+
+def test_resume_of_a_finished_jsonl_output_checks_its_settings_too(corpus, tmp_path):
+    out = tmp_path / "r.jsonl"
+    run("score", corpus / "group1", "--format", "jsonl", "-o", out)
+    refused = run("score", corpus, "--format", "jsonl", "-o", out, "--resume", "--no-model")
+    assert refused.exit_code == ExitStatus.USAGE and "other settings (model)" in refused.stderr
+    kept = run("score", corpus / "group1", corpus / "group2", "--format", "jsonl", "-o", out, "--resume")
+    assert kept.exit_code == 0 and f"skipped (already done) {len(list((corpus / 'group1').glob('*.md')))}" in kept.stderr
