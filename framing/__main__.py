@@ -1,4 +1,5 @@
 """``python -m framing``."""
 from .cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned worker process imports this module again
+    main()
