@@ -13,6 +13,7 @@ import glob
 import json
 import os
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
@@ -98,8 +99,8 @@ def settle(analyzer) -> None:
     of thousands of long-lived objects (lexicons, automata, models, the syllable
     dictionary; about 200,000 when NLTK's import also brings scikit-learn, SciPy and pandas,
     see ``framing.nltk_import``), and each full collection (one every few hundred
-    articles) walked them all: about a tenth of a corpus run's time. Forked workers inherit the frozen objects and leave their pages
-    shared. Library calls (notebooks) are left alone: the user's process is not ours to tune.
+    articles) walked them all: about a tenth of a corpus run's time. Forked workers
+    inherit the frozen objects and leave their pages shared. Library calls (notebooks) are left alone: the user's process is not ours to tune.
     """
     analyzer.load_all()
     gc.collect()
@@ -246,34 +247,33 @@ def _write_in_order(
     """Write ``output`` in input order while the workers score: each input's result comes from
     the checkpoint (``done``), from a finished earlier output (``earlier``, rows in ``side``)
     or, in order, from ``fresh``, which is appended to the checkpoint as it arrives."""
-    with open(checkpoint, "a", encoding="utf-8") as ck, open(checkpoint, "rb") as kept, open_writer(output, fmt, tables) as writer:
-        side_fh = open(side, "rb") if earlier else None
-        try:
-            for path in inputs:
-                if path in done:
-                    kept.seek(done[path])
-                    rec = json.loads(kept.readline())
-                elif path in earlier:
-                    side_fh.seek(earlier[path])  # type: ignore[union-attr]
-                    rows = json.loads(side_fh.readline())  # type: ignore[union-attr]
-                    writer.write_rows(rows["article"], rows["tables"])
-                    continue
-                else:
-                    line = next(fresh, None)
-                    rec = json.loads(line) if line is not None else {}
-                    if rec.get("path") != path:  # results come in input order: anything else is a bug
-                        raise RuntimeError(f"{path}: the scorer returned {rec.get('path')!r} in its place")
-                    ck.write(line)  # type: ignore[arg-type]
-                    ck.flush()
-                    summary.scored += "error" not in rec
-                if "error" in rec:
-                    summary.failed += 1
-                    summary.errors.append((path, rec["error"]))
-                else:
-                    writer.write(rec["report"])
-        finally:
-            if side_fh is not None:
-                side_fh.close()
+    with ExitStack() as stack:
+        ck = stack.enter_context(open(checkpoint, "a", encoding="utf-8"))
+        kept = stack.enter_context(open(checkpoint, "rb"))
+        rows_of = stack.enter_context(open(side, "rb")) if earlier else kept
+        writer = stack.enter_context(open_writer(output, fmt, tables))
+        for path in inputs:
+            if path in done:
+                kept.seek(done[path])
+                rec = json.loads(kept.readline())
+            elif path in earlier:
+                rows_of.seek(earlier[path])
+                rows = json.loads(rows_of.readline())
+                writer.write_rows(rows["article"], rows["tables"])
+                continue
+            else:
+                line = next(fresh, "")
+                rec = json.loads(line) if line else {}
+                if rec.get("path") != path:  # results come in input order: anything else is a bug
+                    raise RuntimeError(f"{path}: the scorer returned {rec.get('path')!r} in its place")
+                ck.write(line)
+                ck.flush()
+                summary.scored += "error" not in rec
+            if "error" in rec:
+                summary.failed += 1
+                summary.errors.append((path, rec["error"]))
+            else:
+                writer.write(rec["report"])
 
 
 def run_corpus(
