@@ -192,3 +192,18 @@ def test_resume_of_a_finished_jsonl_output_checks_its_settings_too(corpus, tmp_p
     assert refused.exit_code == ExitStatus.USAGE and "other settings (model)" in refused.stderr
     kept = run("score", corpus / "group1", corpus / "group2", "--format", "jsonl", "-o", out, "--resume")
     assert kept.exit_code == 0 and f"skipped (already done) {len(list((corpus / 'group1').glob('*.md')))}" in kept.stderr
+
+
+def test_resume_reads_back_cells_longer_than_csvs_default_limit(tmp_path):
+    """csv refuses fields over 128 kB unless told otherwise; a finished output with a very long
+    title must still be kept by --resume."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("# " + "Long title word " * 12_000 + "\n\nCritics slammed the plan.\n", encoding="utf-8")
+    (folder / "b.md").write_text("# Short\n\nSome observers said it might fail.\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    assert run("score", folder / "a.md", "--format", "csv", "-o", out).exit_code == 0
+    result = run("score", folder, "--format", "csv", "-o", out, "--resume")
+    assert result.exit_code == 0 and "scored 1, failed 0, skipped (already done) 1" in result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [len(r["title"]) > 131_072 for r in rows] == [True, False]
