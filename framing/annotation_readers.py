@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,7 @@ def _doccano_spans(rec: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 def _rows(path: Path) -> list[dict[str, Any]]:
     if path.suffix.lower() == ".csv":
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # exports can carry a whole article in one cell
         with open(path, encoding="utf-8-sig", newline="") as fh:
             return list(csv.DictReader(fh))
     rows = []

@@ -152,3 +152,21 @@ def test_codebook_markdown_and_html(tmp_path):
     assert run("codebook", "--format", "html", "--examples", "3", "-o", page).exit_code == 0
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<table>" in html and "more (" in html
+
+
+def test_a_csv_export_with_a_whole_long_article_in_one_cell_is_read(tmp_path):
+    """csv refuses fields over 128 kB by default; an export may hold a long article in its text column."""
+    from framing.annotation_readers import read_table
+
+    text = "Critics slammed the plan. " * 6_000  # about 156,000 characters
+    path = tmp_path / "doccano.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["doc", "text", "label"])
+        writer.writerow(["a1", text, "[[8, 15, \"loaded\"]]"])
+    before = csv.field_size_limit(131_072)  # csv's default, whatever earlier tests set
+    try:
+        codings, _ = read_table(path, {"loaded"})
+    finally:
+        csv.field_size_limit(before)
+    assert len(codings) == 1 and len(codings[0].texts["a1"]) == len(text)
