@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .inputs import DEFAULT_MAX_BYTES, InputError
 from .manifest import output_files
-from .writers import open_writer, read_rows
+from .writers import open_writer
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # documentation files met while walking a folder (given by name, they are scored)
@@ -203,14 +203,16 @@ def _earlier_rows(output: Path, fmt: str, tables: tuple[str, ...], side: Path) -
     Streamed: framing writes an article's table rows together and in article order, so the
     tables are read side by side. Empty if ``output`` or one of ``tables`` is missing.
     """
+    from .table_input import iter_records  # it imports this module
+
     files = output_files(output, fmt, tables)
     if not all(files[t].exists() for t in ("articles", *tables)):
         return {}
-    readers = {t: read_rows(files[t], fmt) for t in tables}
+    readers = {t: iter_records(str(files[t]), fmt) for t in tables}
     pending = {t: next(readers[t], None) for t in tables}
     offsets: dict[str, int] = {}
     with open(side, "wb") as fh:
-        for row in read_rows(files["articles"], fmt):
+        for row in iter_records(str(files["articles"]), fmt):
             path = row["path"]
             extra: dict[str, list] = {}
             for t in tables:

@@ -66,9 +66,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def iter_records(path: str) -> Iterator[dict[str, Any]]:
-    """The rows of a table as dicts, read as a stream."""
-    fmt = table_format(path)
+def iter_records(path: str, fmt: Optional[str] = None) -> Iterator[dict[str, Any]]:
+    """The rows of a table as dicts, read as a stream; ``fmt`` (else from the file name): csv, tsv, jsonl or parquet."""
+    fmt = fmt or table_format(path)
     try:
         if fmt in ("csv", "tsv"):
             csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts exceed the 128 kB default

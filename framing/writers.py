@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -158,19 +157,6 @@ class CorpusWriter:
         else:
             for sink in self.sinks.values():
                 sink.close(ok)
-
-
-def read_rows(path: Path, fmt: str) -> Iterator[dict[str, Any]]:
-    """The rows of a CSV (values as text, as written) or Parquet table, streamed in order."""
-    if fmt == "csv":
-        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a cell holds what framing wrote into it, however long
-        with open(path, encoding="utf-8", newline="") as fh:
-            yield from csv.DictReader(fh)
-    else:
-        import pyarrow.parquet as pq
-
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH):
-            yield from batch.to_pylist()
 
 
 @contextmanager
