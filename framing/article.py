@@ -3,6 +3,8 @@ sentences, tokens, links and quotations, all in one offset space."""
 from __future__ import annotations
 
 import datetime as _dt
+from itertools import compress
+from operator import itemgetter
 from typing import Optional
 
 from .alignment import align_blocks, normalise_newlines, restore_newlines
@@ -110,10 +112,12 @@ def _text_warnings(raw: str, article: Article) -> list[str]:
 def english_share(article: Article) -> Optional[float]:
     """The share of the article's words that are common English function words, or None
     for a text of fewer than ``ENGLISH_MIN_WORDS`` words."""
-    words = [t.text.lower() for t in article.tokens if t.text.isalpha()]
-    if len(words) < ENGLISH_MIN_WORDS:
+    alpha = list(map(str.isalpha, map(itemgetter(2), article.tokens)))
+    n = sum(alpha)
+    if n < ENGLISH_MIN_WORDS:
         return None
-    return sum(w in COMMON_ENGLISH for w in words) / len(words)
+    words = compress(map(itemgetter(2), article.tokens), alpha)
+    return sum(map(COMMON_ENGLISH.__contains__, map(str.lower, words))) / n
 
 
 def _date_str(value) -> Optional[str]:

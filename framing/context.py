@@ -7,8 +7,10 @@ entry's own context rules, proper names and fixed expressions, and longest match
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from functools import cached_property
+from operator import itemgetter
 from typing import Optional
 
 from .lexicon import Entry, Lexicon
@@ -18,6 +20,7 @@ from .tokens import surface_key
 
 NEGATION_WINDOW = 4  # words before a term in which a negator counts ("denied it was a massacre")
 NEGATED_FACTOR = 0.5  # a negated finding keeps half its weight
+_START = itemgetter(0)  # a token's start offset
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]| - ")  # negation stops at these
 
 
@@ -48,13 +51,13 @@ class Context:
         self._token_sentence = self._sentence_of_tokens()
 
     def _sentence_of_tokens(self) -> list[Optional[int]]:
-        out: list[Optional[int]] = []
-        sentences = self.article.sentences
-        j = 0
-        for t in self.article.tokens:
-            while j < len(sentences) and sentences[j].end <= t.start:
-                j += 1
-            out.append(j if j < len(sentences) and sentences[j].start <= t.start else None)
+        """The sentence each token starts in (None between sentences), a slice per sentence."""
+        tokens = self.article.tokens
+        out: list[Optional[int]] = [None] * len(tokens)
+        for j, s in enumerate(self.article.sentences):  # sentences are disjoint and in text order
+            lo = bisect_left(tokens, s.start, key=_START)
+            hi = bisect_left(tokens, s.end, lo, key=_START)
+            out[lo:hi] = [j] * (hi - lo)
         return out
 
     # -- positions -----------------------------------------------------------------

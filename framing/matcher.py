@@ -8,6 +8,8 @@ A ``*`` in a term is a gap of up to ``MAX_GAP`` words.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate, product
+from operator import itemgetter
 
 import re
 from dataclasses import dataclass
@@ -16,13 +18,10 @@ from typing import Generic, Iterable, Sequence, TypeVar
 import ahocorasick
 
 from .model import Token
-from itertools import product
-
-from .tokens import inflections, stem_key, surface_key, term_words
+from .tokens import inflections, stem_key, stem_keys, surface_key, surface_keys, term_words
 
 MAX_GAP = 2
 _BREAK = "|"
-_SPACE_ONLY = re.compile(r"[\s\-–—]*")
 _SPACE = re.compile(r"['’]?\s*")  # a possessive apostrophe ("boys' club") does not break a phrase
 
 T = TypeVar("T")
@@ -56,20 +55,18 @@ class KeyedText:
     def keys_for(self, mode: str) -> list[str]:
         """Normal forms of every token for ``mode``, computed on first use."""
         if mode not in self._keys:
-            norm = stem_key if mode == "stem" else surface_key
-            self._keys[mode] = [norm(t.text) for t in self.tokens]
+            norm = stem_keys if mode == "stem" else surface_keys
+            self._keys[mode] = list(map(norm.__getitem__, map(itemgetter(2), self.tokens)))
         return self._keys[mode]
 
     def string(self, mode: str) -> tuple[str, dict[int, int]]:
         """``" k1 k2 | k3 "`` for ``mode``, and which token's key starts at each char position."""
         if mode not in self._strings:
-            parts = [(_BREAK + " " + key + " ") if brk else (key + " ") for key, brk in zip(self.keys_for(mode), self.breaks)]
-            index_of = {}
-            pos = 1
-            for i, part in enumerate(parts):
-                index_of[pos + len(part) - len(self._keys[mode][i]) - 1] = i
-                pos += len(part)
-            self._strings[mode] = (" " + "".join(parts), index_of)
+            # each key with what follows it: " | " before a token after a break, else " "
+            after = [" | " if brk else " " for brk in self.breaks[1:]] + [" "]
+            parts = list(map(str.__add__, self.keys_for(mode), after))
+            starts = accumulate(map(len, parts), initial=1)
+            self._strings[mode] = (" " + "".join(parts), dict(zip(starts, range(len(parts)))))
         return self._strings[mode]
 
 
@@ -133,7 +130,7 @@ class PhraseMatcher(Generic[T]):
                 stop = begin + len(segment)
                 if stop > len(keys):
                     break
-                if any(keyed.breaks[i] for i in range(last + 1, stop)):
+                if True in keyed.breaks[last + 1 : stop]:
                     break
                 if keys[begin:stop] == segment:
                     found = stop - 1

@@ -6,10 +6,13 @@ All offsets are half-open character offsets into ``Article.text``.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
+from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple, Optional
+
+_START = itemgetter(0)  # a token's start offset
 
 #: Paragraph roles. Only ``SCORED_ROLES`` are analysed and counted in rates.
 ROLES = ("title", "byline", "metadata", "body", "boilerplate", "bio")
@@ -114,19 +117,30 @@ class Article:
     input_map: tuple[tuple[int, int, int, int], ...] = ()
 
     @cached_property
+    def paragraph_tokens(self) -> tuple[tuple[int, int], ...]:
+        """For every paragraph, the range ``(first, stop)`` of the tokens that start in it."""
+        tokens = self.tokens
+        out = []
+        for p in self.paragraphs:  # paragraphs are disjoint and in text order
+            lo = bisect_left(tokens, p.start, key=_START)
+            out.append((lo, bisect_left(tokens, p.end, lo, key=_START)))
+        return tuple(out)
+
+    @cached_property
     def token_paragraphs(self) -> tuple[Optional[int], ...]:
         """The paragraph index of every token (None between paragraphs), computed once."""
-        starts = [p.start for p in self.paragraphs]
-        out: list[Optional[int]] = []
-        for t in self.tokens:
-            i = bisect_right(starts, t.start) - 1
-            out.append(i if i >= 0 and t.start < self.paragraphs[i].end else None)
+        out: list[Optional[int]] = [None] * len(self.tokens)
+        for i, (lo, hi) in enumerate(self.paragraph_tokens):
+            out[lo:hi] = [i] * (hi - lo)
         return tuple(out)
 
     def tokens_in_roles(self, roles: frozenset[str] | set[str]) -> list[Token]:
         """The tokens of paragraphs whose role is in ``roles``."""
-        paras = self.paragraphs
-        return [t for t, p in zip(self.tokens, self.token_paragraphs) if p is not None and paras[p].role in roles]
+        out: list[Token] = []
+        for p, (lo, hi) in zip(self.paragraphs, self.paragraph_tokens):
+            if p.role in roles:
+                out += self.tokens[lo:hi]
+        return out
 
     def scored_sentences(self) -> list[int]:
         """Indices of the sentences in scored paragraphs (title and body)."""

@@ -8,7 +8,9 @@ only support of a body sentence's claim become ``link_only`` sources (``framing.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from operator import itemgetter
 from typing import Optional
 
 from .attribution import AttributionReader
@@ -23,6 +25,7 @@ from .source_tables import source_tables
 from .speakers import Phrase, PhraseReader
 
 PRONOUN_REACH = 6  # sentences back that "he said" may reach for its speaker
+_START = itemgetter(0)  # a token's start offset
 SUBJECT_REACH = 80  # tokens before a reporting verb searched for its speaker (bounds work on run-on text)
 
 
@@ -53,14 +56,8 @@ class SourceFinder:
         return lo, self._token_index(s.end) - 1
 
     def _token_index(self, offset: int) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The first token starting at or after ``offset``."""
+        return bisect_left(self.tokens, offset, key=_START)
 
     # -- the ledger -----------------------------------------------------------------
     def find(self) -> list[Source]:
@@ -78,9 +75,11 @@ class SourceFinder:
                 cues.append((f.start, f.kind, f))
             elif f.kind == "attribution_verb" and not f.text.lower().startswith("according"):
                 cues.append((f.start, "verb", f))
-        for i, t in enumerate(self.tokens):
-            if t.text.lower() == "according" and self.body_sentence(self.ctx.sentence_of(i)) and not self.reader.quoted[i]:
-                cues.append((t.start, "according", i))
+        words = self.reader.words
+        if "according" in words:
+            for i, w in enumerate(words):
+                if w == "according" and self.body_sentence(self.ctx.sentence_of(i)) and not self.reader.quoted[i]:
+                    cues.append((self.tokens[i].start, "according", i))
         # fixed spans first (vague groups, self-citations), so verbs attach to them
         for _, kind, cue in sorted(cues, key=lambda c: (c[1] not in ("weasel", "self_citation"), c[0])):
             if kind == "verb":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 from typing import Optional
 
 from .context import Context
@@ -43,7 +44,9 @@ class TokenView:
         # tokens inside a quotation of more than SCARE_WORDS words: the speaker's words, not a phrase
         long_quotes = [q for q in ctx.article.quotes if q.block or len(tokenize(self.text, q.inner_start, q.inner_end)) > SCARE_WORDS]
         self.quoted = _inside(self.tokens, [(q.inner_start, q.inner_end) for q in long_quotes])
-        self._words = [t.text.lower().replace("’", "'") for t in self.tokens]
+        self._words = list(map(str.lower, map(itemgetter(2), self.tokens)))
+        if "’" in self.text:
+            self._words = [w.replace("’", "'") for w in self._words]
         # whether each token may be part of a name: capitalised (not a month, not "I") or a particle ("al-", "van")
         self._is_name = [
             not q and (t.text[:1].isupper() and w not in MONTHS and w != "i" or _PARTICLE.match(t.text) is not None)
@@ -53,6 +56,11 @@ class TokenView:
         self._gaps: dict[int, bool] = {}
 
     # -- tokens ---------------------------------------------------------------------
+    @property
+    def words(self) -> list[str]:
+        """Every token lower-cased, with a straight apostrophe."""
+        return self._words
+
     def word(self, i: int) -> str:
         return self._words[i]
 

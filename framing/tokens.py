@@ -10,13 +10,16 @@ same functions, so a term matches exactly when its normal forms match.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 
 from nltk.stem.porter import PorterStemmer
 
 from .model import Token
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # text between tokens, a token, text between, ...
+_MAKE = partial(tuple.__new__, Token)  # Token's own constructor, without its Python-level wrapper
 _STEMMER = PorterStemmer()
 # British and American spellings meet before stemming ("neutralised" ~ "neutralized").
 _SPELLING = (
@@ -28,8 +31,11 @@ _SPELLING = (
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]``, with offsets into ``text``."""
-    new = tuple.__new__  # Token's own constructor, without its Python-level wrapper (tokens are many)
-    return [new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    # One split and running sums of the pieces' lengths: no Python code per token (articles
+    # have thousands). A token's boundaries match as within text[start:end] (a slice's edge).
+    parts = _SPLIT.split(text[start:end] if start or end is not None else text)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return list(map(_MAKE, zip(offsets[1::2], offsets[2::2], parts[1::2])))
 
 
 def surface_key(word: str) -> str:
@@ -53,6 +59,26 @@ def stem_key(word: str) -> str:
     if "-" in w:
         return "-".join(_STEMMER.stem(p) for p in w.split("-"))
     return _STEMMER.stem(w)
+
+
+class _KeyCache(dict):
+    """Word -> normal form, computed on first lookup; emptied when it grows past ``limit``."""
+
+    def __init__(self, norm, limit: int = 200_000):
+        super().__init__()
+        self._norm = norm
+        self._limit = limit
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self._limit:
+            self.clear()
+        key = self[word] = self._norm(word)
+        return key
+
+
+#: ``surface_key`` and ``stem_key`` as caches: ``surface_keys[word]`` (fast for many tokens).
+surface_keys = _KeyCache(surface_key)
+stem_keys = _KeyCache(stem_key)
 
 
 def term_words(term: str) -> list[str]:
