@@ -55,12 +55,13 @@ class AttributionReader:
                     out.append(Segment(start, i - 1, hard))
                 start, hard = None, True
                 continue
-            cut = i > floor and (any(c in BOUNDARY or c in "“”\"" for c in self.between(i)) or " - " in self.between(i))
+            gap = self.between(i)
+            cut = i > floor and gap != " " and (any(c in BOUNDARY or c in "“”\"" for c in gap) or " - " in gap)
             if start is None:
                 start = i
             elif cut:
                 out.append(Segment(start, i - 1, hard))
-                start, hard = i, any(c in "“”\"" for c in self.between(i))
+                start, hard = i, any(c in "“”\"" for c in gap)
         if start is not None:
             out.append(Segment(start, end, hard))
         return out

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)-", re.IGNORECASE)
+_NOT_LOOKED_UP = object()  # ``Mentions.add`` without a ``known`` lookup from its caller
 
 
 @lru_cache(maxsize=100_000)
@@ -95,12 +96,15 @@ class Mentions:
         return None
 
     def add(self, name: str, stype: str, at: int, role: Optional[str] = None, gender: Optional[str] = None,
-            governed: bool = False) -> tuple[Entity, str]:
-        """Register a mention at ``at``; return its entity and the kind of mention."""
+            governed: bool = False, known: object = _NOT_LOOKED_UP) -> tuple[Entity, str]:
+        """Register a mention at ``at``; return its entity and the kind of mention.
+
+        ``known`` is what ``known(name.split(), at)`` gave, where the caller looked it up already.
+        """
         same = next((e for e in self._at.get(at, ()) if e.name.lower() == name.lower()), None)
         if same:
             return same, "full"
-        hit = self.known(name.split(), at)
+        hit = self.known(name.split(), at) if known is _NOT_LOOKED_UP else known
         if hit:
             entity, how = hit
             if gender and not entity.gender:

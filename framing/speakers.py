@@ -93,7 +93,7 @@ class PhraseReader(TokenView):
             is_org = True  # "the New Yorker", "the Dallas Morning News"
         if is_org and not (a <= last_title < b):
             start = a - 1 if the else start
-            entity, how = self.mentions.add(" ".join(words), "named_organization", at)
+            entity, how = self.mentions.add(" ".join(words), "named_organization", at, known=known)
             acronym = _ACRONYM.match(self.text, self.tokens[b].end)
             if acronym:
                 self.mentions.alias(entity, acronym.group(1))
@@ -105,7 +105,8 @@ class PhraseReader(TokenView):
         core = max(a, last_title + 1)
         name_words = [self.tokens[k].text for k in range(core, b + 1)]
         governed = self.governed(start, floor)
-        entity, how = self.mentions.add(" ".join(name_words), "named_person", at, role_text, gender, governed)
+        looked_up = {"known": known} if core == a else {}  # the name is the whole run: looked up above
+        entity, how = self.mentions.add(" ".join(name_words), "named_person", at, role_text, gender, governed, **looked_up)
         affiliation = " ".join(w for w in words[: core - a] if w in org or w.isupper()) or None
         return Phrase(start, b, "named_person", entity.name, role=role_text or entity.role, affiliation=affiliation, gender=entity.gender, mention=how)
 

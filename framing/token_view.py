@@ -12,7 +12,8 @@ from .mentions import Mentions
 from .source_tables import DETERMINERS, FUNCTION_WORDS, MONTHS, PREPOSITIONS, Role, SourceTables
 from .tokens import tokenize
 
-_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)(?:-[A-Z]|$)")
+_PARTICLES = frozenset("al el bin ibn abu de van von der da di du le la del dos".split())  # name particles, lower case
+_PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(_PARTICLES))})(?:-[A-Z]|$)")  # "van", "al-Sudani"
 _NAME_GAP = re.compile(r"^(?: |'\s?|’\s?|\.\s|\. ?)$")
 SCARE_WORDS = 3  # a quotation this short is a scare quote or a label, still part of a phrase
 CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
@@ -49,8 +50,8 @@ class TokenView:
             self._words = [w.replace("’", "'") for w in self._words]
         # whether each token may be part of a name: capitalised (not a month, not "I") or a particle ("al-", "van")
         self._is_name = [
-            not q and (t.text[:1].isupper() and w not in MONTHS and w != "i" or _PARTICLE.match(t.text) is not None)
-            for t, w, q in zip(self.tokens, self._words, self.quoted)
+            not q and (x[:1].isupper() and w not in MONTHS and w != "i" or x in _PARTICLES or ("-" in x and _PARTICLE.match(x) is not None))
+            for x, w, q in zip(map(itemgetter(2), self.tokens), self._words, self.quoted)
         ]
         self._roles: dict[int, Optional[tuple[int, Role]]] = {}
         self._gaps: dict[int, bool] = {}

@@ -135,3 +135,13 @@ def test_wire_dateline_lead_is_body_and_its_source_is_found(wire_report):
     report = next(s for s in wire_report.sources if "preliminary report" in s.text)
     assert report.type == "document"
     assert lead.start <= report.start < lead.end
+
+
+def test_lower_case_name_particles_stay_inside_a_name(analyzer):
+    text = (
+        "Talks resumed on Monday.\n\n"
+        "Ursula von der Leyen said the deal was close. Ludwig van Beethoven said nothing. "
+        "Later, Abu Bakr al-Baghdadi said he would respond."
+    )
+    names = [s.name for s in analyzer.score_text(text).sources]
+    assert names == ["Ursula von der Leyen", "Ludwig van Beethoven", "Abu Bakr al-Baghdadi"]
