@@ -59,10 +59,18 @@ def hedge_on(findings: list[Finding], sentence: Optional[int], start: int, end: 
 
 
 def _find(words: list[str], phrase: tuple[str, ...], lo: int = 0) -> int:
+    """Where ``phrase`` first stands in ``words`` at or after ``lo``, or -1."""
     n = len(phrase)
-    for i in range(lo, len(words) - n + 1):
+    stop = len(words) - n + 1
+    i = lo
+    while i < stop:
+        try:
+            i = words.index(phrase[0], i, stop)  # candidates by their first word, found in C
+        except ValueError:
+            return -1
         if tuple(words[i : i + n]) == phrase:
             return i
+        i += 1
     return -1
 
 

@@ -89,10 +89,12 @@ class TokenView:
     def _role_at(self, i: int) -> Optional[tuple[int, Role]]:
         if not self.tables.may_end_role(self._words[i]):
             return None
-        for n in range(min(self.tables.longest_role, i + 1), 0, -1):
-            words = tuple(self.word(k) for k in range(i - n + 1, i + 1))
-            if n > 1 and not all(self.gap_ok(k) for k in range(i - n + 2, i + 1)):
-                continue
+        longest = min(self.tables.longest_role, i + 1)
+        n = 1  # the longest run of words ending at ``i`` that may form one phrase (at most ``longest``)
+        while n < longest and self.gap_ok(i - n + 1):
+            n += 1
+        for n in range(n, 0, -1):
+            words = tuple(self._words[i - n + 1 : i + 1])
             hit = self.tables.role(words)
             if hit is None and n == 1 and "-" in words[0]:
                 hit = self.tables.role((words[0].rsplit("-", 1)[1],))
