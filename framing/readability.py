@@ -16,6 +16,7 @@ three sentences); Dale-Chall 0.1579 (100 D/W) + 0.0496 W/S, plus 3.6365 when D/W
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 from functools import cached_property
 from importlib import resources
@@ -94,19 +95,19 @@ class Readability:
         stats = self._word_stats
         if len(stats) > CACHE_LIMIT:
             stats.clear()
-        for w in words:
+        for w, count in Counter(words).items():  # each distinct word once, times its count
             st = stats.get(w)
             if st is None:
                 st = stats[w] = self._word(w)
             if st is _NOT_A_WORD:
                 continue
             s, fog, hard = st
-            n += 1
-            syll += s
+            n += count
+            syll += s * count
             if s >= 3:
-                poly += 1
-                poly_fog += fog
-            difficult += hard
+                poly += count
+                poly_fog += fog * count
+            difficult += hard * count
         if not n or not sentences:
             return {name: None for name in INDICES}
         wps = n / sentences
