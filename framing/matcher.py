@@ -13,12 +13,12 @@ from operator import itemgetter
 
 import re
 from dataclasses import dataclass
-from typing import Generic, Iterable, Sequence, TypeVar
+from typing import Generic, Iterable, Optional, Sequence, TypeVar
 
 import ahocorasick
 
 from .model import Token
-from .tokens import inflections, stem_key, stem_keys, surface_key, surface_keys, term_words
+from .tokens import compound_variants, inflections, stem_key, stem_keys, surface_key, surface_keys, term_words
 
 MAX_GAP = 2
 _BREAK = "|"
@@ -51,6 +51,13 @@ class KeyedText:
                 self.breaks[i] = not _SPACE.fullmatch(between) or "\n\n" in between
         self._keys: dict[str, list[str]] = {}
         self._strings: dict[str, tuple[str, dict[int, int]]] = {}
+        self._hyphenated: Optional[list[int]] = None
+
+    def hyphenated(self) -> list[int]:
+        """Indices of the hyphenated tokens ("so-called")."""
+        if self._hyphenated is None:
+            self._hyphenated = [i for i, t in enumerate(self.tokens) if "-" in t.text] if "-" in self.text else []
+        return self._hyphenated
 
     def keys_for(self, mode: str) -> list[str]:
         """Normal forms of every token for ``mode``, computed on first use."""
@@ -83,19 +90,35 @@ class PhraseMatcher(Generic[T]):
     def __init__(self, terms: Iterable[tuple[str, str, T]], irregular: dict[str, tuple[str, ...]] | None = None):
         self._automata: dict[str, ahocorasick.Automaton] = {}
         pending: dict[str, dict[str, list]] = {}
+        terms = list(terms)
+        # terms as written first, then their other compound spellings (``compound_variants``)
+        # where no term is written that way: an entry of its own wins over a variant; and a
+        # hyphenated word of the text is also looked up closed up (``_closed_up``)
+        written = {tuple(map(surface_key, term_words(term))) for term, _, _ in terms}
         for term, mode, item in terms:
             for segments in _key_segments(term_words(term), mode, irregular):
-                head = " " + " ".join(segments[0]) + " "
-                payload = pending.setdefault(mode, {}).setdefault(head, [])
-                entry = (item, len(head), len(segments[0]), segments[1:])
-                if entry not in payload:
-                    payload.append(entry)
+                self._add(pending, mode, item, segments)
+        for term, _, item in terms:
+            for words in compound_variants(term_words(term)):
+                if tuple(map(surface_key, words)) in written:
+                    continue
+                # compared as written: the stem of a closed-up form can be another word's ("prolife" ~ "prolific")
+                for segments in _key_segments(words, "exact", irregular):
+                    self._add(pending, "exact", item, segments)
         for mode, heads in pending.items():
             automaton = ahocorasick.Automaton()
             for head, payload in heads.items():
                 automaton.add_word(head, payload)
             automaton.make_automaton()
             self._automata[mode] = automaton
+
+    @staticmethod
+    def _add(pending: dict[str, dict[str, list]], mode: str, item: T, segments: list[list[str]]) -> None:
+        head = " " + " ".join(segments[0]) + " "
+        payload = pending.setdefault(mode, {}).setdefault(head, [])
+        entry = (item, len(head), len(segments[0]), segments[1:])
+        if entry not in payload:
+            payload.append(entry)
 
     def find(self, keyed: KeyedText) -> list[Match[T]]:
         """All matches, in text order (overlaps included)."""
@@ -118,7 +141,22 @@ class PhraseMatcher(Generic[T]):
                         if last is None:
                             continue
                     out.append(Match(item, first, last, tokens[first].start, tokens[last].end))
+            out.extend(self._closed_up(keyed, mode, automaton, out))
         out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    @staticmethod
+    def _closed_up(keyed: KeyedText, mode: str, automaton: ahocorasick.Automaton, found: list[Match[T]]) -> list[Match[T]]:
+        """One-word terms written closed up that the text hyphenates ("anti-semitic" for
+        "antisemitic"), not found already at that token."""
+        out: list[Match[T]] = []
+        norm = stem_keys if mode == "stem" else surface_keys
+        for i in keyed.hyphenated():
+            t = keyed.tokens[i]
+            payload = automaton.get(" " + norm[t.text.replace("-", "")] + " ", ())
+            for item, _, n_head, rest in payload:
+                if n_head == 1 and not rest and not any(m.first == i == m.last and m.item is item for m in found):
+                    out.append(Match(item, i, i, t.start, t.end))
         return out
 
     @staticmethod

@@ -92,6 +92,28 @@ def term_words(term: str) -> list[str]:
     return out
 
 
+def compound_variants(words: list[str]) -> list[list[str]]:
+    """Other spellings of a compound term, as the tokenizer sees them.
+
+    A hyphenated word is also written closed up ("anti-semitic" -> "antisemitic"), and a
+    term of two or three plain words also with hyphens ("blood bath" -> "blood-bath"). The
+    open form of a hyphenated word is not made: "far right" and "hard line" also name a
+    place and a stance without the label's sense. Like ``inflections``, a form that is not a
+    word never occurs in text, so over-generation is harmless.
+
+    >>> compound_variants(["anti-semitic", "rant"]), compound_variants(["blood", "bath"])
+    ([['antisemitic', 'rant']], [['blood-bath']])
+    """
+    if "*" in words or any(not w.replace("-", "").isalpha() for w in words):
+        return []
+    out = []
+    if any("-" in w for w in words):
+        out.append([w.replace("-", "") for w in words])
+    if 2 <= len(words) <= 3 and not any("-" in w for w in words):
+        out.append(["-".join(words)])
+    return out
+
+
 _VOWELS = set("aeiou")
 
 
