@@ -150,12 +150,16 @@ class PhraseMatcher(Generic[T]):
         """One-word terms written closed up that the text hyphenates ("anti-semitic" for
         "antisemitic"), not found already at that token."""
         out: list[Match[T]] = []
+        hyphenated = keyed.hyphenated()
+        if not hyphenated:
+            return out
         norm = stem_keys if mode == "stem" else surface_keys
-        for i in keyed.hyphenated():
+        one_word = {(m.first, id(m.item)) for m in found if m.first == m.last}
+        for i in hyphenated:
             t = keyed.tokens[i]
             payload = automaton.get(" " + norm[t.text.replace("-", "")] + " ", ())
             for item, _, n_head, rest in payload:
-                if n_head == 1 and not rest and not any(m.first == i == m.last and m.item is item for m in found):
+                if n_head == 1 and not rest and (i, id(item)) not in one_word:
                     out.append(Match(item, i, i, t.start, t.end))
         return out
 
