@@ -13,15 +13,13 @@ import ast
 import math
 import json
 from itertools import chain
-from operator import itemgetter
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
-from .tfidf import CACHE_LIMIT, WORD_PATTERN, TfidfTable
+from .tfidf import CACHE_LIMIT, WORD_PATTERN, TfidfTable, WordCache
 
 CUE_FEATURES = ("cue_words:max", "cue_words:second", "cue_words:sum")
-_LOGIT, _PROB = itemgetter(0), itemgetter(1)
 
 
 def words_of(text: str) -> list[str]:
@@ -54,7 +52,11 @@ def parse_cues(value) -> list[str]:
 
 
 class CueWordTable:
-    """The fitted word model rebuilt from arrays: character n-gram TF-IDF and coefficients."""
+    """The fitted word model rebuilt from arrays: character n-gram TF-IDF and coefficients.
+
+    Each word's logit and probability are computed once and remembered in ``cache`` (up
+    to ``CACHE_LIMIT`` words), as its column ``"cue"``.
+    """
 
     def __init__(self, table: TfidfTable, coef: np.ndarray, intercept: float):
         if len(coef) != len(table.vocabulary):
@@ -62,22 +64,19 @@ class CueWordTable:
         self.table = table
         self.coef = np.asarray(coef, dtype=np.float64)
         self.intercept = float(intercept)
-        self._logit: dict[str, tuple[float, float]] = {}  # word -> (logit, probability)
+        self.cache = WordCache(self.word_values)
+
+    def word_values(self, words: list[str]) -> dict[str, np.ndarray]:
+        """The ``cache`` column ``"cue"`` of ``words``: a row per word, its logit and its probability."""
+        # the TF-IDF rows times the coefficients, summed per word (no sparse matrix: most calls
+        # bring a handful of new words, for which building one cost more than the sums)
+        rows, cols, weights = self.table.entries_of_words(words)
+        values = (np.bincount(rows, weights=weights * self.coef[cols], minlength=len(words)) + self.intercept).tolist()
+        return {"cue": np.array([(v, 1.0 / (1.0 + math.exp(-v))) for v in values]).reshape(len(words), 2)}
 
     def learn(self, words: Iterable[str]) -> None:
         """Compute and remember the logits of the words not seen yet, in one batch."""
-        words = set(words)
-        new = [w for w in words if w not in self._logit]
-        if not new:
-            return
-        if len(self._logit) + len(new) > CACHE_LIMIT:
-            self._logit.clear()
-            new = list(words)
-        # the TF-IDF rows times the coefficients, summed per word (no sparse matrix: most calls
-        # bring a handful of new words, for which building one cost more than the sums)
-        rows, cols, weights = self.table.entries(new)
-        values = (np.bincount(rows, weights=weights * self.coef[cols], minlength=len(new)) + self.intercept).tolist()
-        self._logit.update((w, (v, 1.0 / (1.0 + math.exp(-v)))) for w, v in zip(new, values))
+        self.cache.learn(words, CACHE_LIMIT)
 
     def rows(self, texts: Sequence[str]) -> np.ndarray:
         """The cue-word features of many texts, one row each."""
@@ -85,37 +84,52 @@ class CueWordTable:
 
     def rows_of(self, words: Sequence[Sequence[str]]) -> np.ndarray:
         """``rows`` of texts already split by ``words_of``."""
-        try:
-            return self._rows(words)
-        except KeyError:  # a word not seen yet
-            self.learn(chain.from_iterable(words))  # all of them: learning may clear the cache
-            return self._rows(words)
+        return self.rows_of_slots(self.cache.slots(list(chain.from_iterable(words)), CACHE_LIMIT), [len(w) for w in words])
 
-    def _rows(self, words: Sequence[Sequence[str]]) -> np.ndarray:
-        scores = self._logit
-        out = np.zeros((len(words), len(CUE_FEATURES)))
-        for k, ws in enumerate(words):
-            if ws:
-                pairs = list(map(scores.__getitem__, ws))
-                ranked = sorted(map(_LOGIT, pairs), reverse=True)
-                out[k] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0], sum(map(_PROB, pairs)))
-        return out
+    def rows_of_slots(self, slots: np.ndarray, lengths: Sequence[int], separated: bool = False) -> np.ndarray:
+        """``rows_of`` from the ``cache`` slots of all the texts' words in a row, ``lengths``
+        per text (``separated``: each text's words followed by one more, as in ``Prepared.flat``)."""
+        return self.rows_of_scores(*self.scores_of_slots(slots), lengths, separated)
 
-    def credit(self, words: Sequence[str], contributions: Sequence[float]) -> dict[str, float]:
+    def scores_of_slots(self, slots: np.ndarray) -> tuple[list[float], list[float]]:
+        """``word_scores`` of the words at ``cache`` slots ``slots``."""
+        if not len(slots):
+            return [], []
+        logits, probs = self.cache.columns["cue"][slots].T.tolist()
+        return logits, probs
+
+    @staticmethod
+    def rows_of_scores(logits: list[float], probs: list[float], lengths: Sequence[int], separated: bool = False) -> np.ndarray:
+        """``rows_of_slots`` from the ``word_scores`` of the words in a row."""
+        out = []
+        at = 0
+        for n in lengths:
+            if n:
+                ranked = logits[at : at + n]
+                ranked.sort(reverse=True)
+                out.append((ranked[0], ranked[1] if n > 1 else ranked[0], sum(probs[at : at + n])))
+            else:
+                out.append((0.0, 0.0, 0.0))
+            at += n + separated
+        return np.array(out, dtype=np.float64).reshape(len(lengths), len(CUE_FEATURES))
+
+    def word_scores(self, words: Sequence[str]) -> tuple[list[float], list[float]]:
+        """The logit and the probability of each of ``words``."""
+        return self.scores_of_slots(self.cache.slots(words, CACHE_LIMIT))
+
+    def credit(self, words: Sequence[str], contributions: Sequence[float], scores: Optional[tuple[list[float], list[float]]] = None) -> dict[str, float]:
         """Share the cue-word features' contributions (in ``CUE_FEATURES`` order: highest,
-        second highest, sum) out to the words behind them (``words_of`` a text), summed per word."""
+        second highest, sum) out to the words behind them (``words_of`` a text), summed per word
+        (``scores``: the words' ``word_scores``, where already known)."""
         if not words:
             return {}
-        if not set(words) <= self._logit.keys():
-            self.learn(words)
-        pairs = list(map(self._logit.__getitem__, words))
+        logits, probs = self.word_scores(words) if scores is None else scores
         c_max, c_second, c_sum = contributions
-        probs = list(map(_PROB, pairs))
         share = c_sum / sum(probs)
         out: dict[str, float] = {}
+        get = out.get
         for word, p in zip(words, probs):
-            out[word] = out.get(word, 0.0) + p * share
-        logits = list(map(_LOGIT, pairs))
+            out[word] = get(word, 0.0) + p * share
         order = sorted(range(len(words)), key=logits.__getitem__, reverse=True)  # stable: first of equals
         out[words[order[0]]] += c_max
         out[words[order[1] if len(order) > 1 else order[0]]] += c_second

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import compress, count
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -54,6 +54,8 @@ class SentenceFeaturizer:
         self._index = {name: i for i, name in enumerate(self.names)}
         self._matcher: Optional[LexiconMatcher] = matcher
         self._is_negator = _NegatorMemo(self.negators)
+        self._columns_of: dict[tuple[str, str, str], tuple[int, int, Optional[int], int]] = {}  # see _finding_columns
+        self._surface_columns = tuple(self._index[name] for name in ("negators", "words_log", "quoted_share", "exclamations", "questions"))
 
     @property
     def matcher(self) -> LexiconMatcher:
@@ -104,27 +106,66 @@ class SentenceFeaturizer:
 
     def of_article(self, article: Article, findings: Sequence[Finding], sentences: Sequence[int], surface_keys: Optional[Sequence[str]] = None) -> np.ndarray:
         """Feature rows for the sentences ``sentences`` of ``article``, given its findings
-        (and the ``surface_key`` of every token, where already computed)."""
-        by_sentence: dict[Optional[int], list[Finding]] = {}
+        (and the ``surface_key`` of every token, where already computed).
+
+        The same numbers as ``row`` for each sentence, filled in for all of them at once.
+        """
+        width = len(self.names)
+        out = [0.0] * (len(sentences) * width)  # row k at k * width
+        position = {i: k for k, i in enumerate(sentences)}
+        # the findings' counts and weights, summed in findings order
+        columns_of = self._columns_of
         for f in findings:
-            by_sentence.setdefault(f.sentence, []).append(f)
-        starts = [t.start for t in article.tokens]
-        # negators[k]: negator words among the first k tokens
-        if surface_keys is not None and len(surface_keys) == len(article.tokens):
+            k = position.get(f.sentence)
+            if k is not None:
+                voice, weight, category, negated = columns_of.get((f.kind, f.voice, f.category)) or self._finding_columns(f)
+                at = k * width
+                out[at + voice] += 1.0
+                out[at + weight] += f.weight
+                if category is not None:  # a category missing from categories.tsv has no column
+                    out[at + category] += 1.0
+                out[at + negated] += f.negated
+        # the surface features
+        tokens = article.tokens
+        starts = [t.start for t in tokens]
+        if surface_keys is not None and len(surface_keys) == len(tokens):
             flags = map(self.negators.__contains__, surface_keys)
         else:
-            flags = map(self._is_negator.__getitem__, [t.text for t in article.tokens])
-        negators = [0, *accumulate(flags)]
-        rows = []
-        for i in sentences:
+            flags = map(self._is_negator.__getitem__, [t.text for t in tokens])
+        negator_at = list(compress(count(), flags))  # positions of the negator tokens
+        quotes = [(q.start, q.end, q.inner_start, q.inner_end) for q in article.quotes]
+        text = article.text
+        negators, words_log, quoted_share, exclamations, questions = self._surface_columns
+        for i, k in position.items():
             s = article.sentences[i]
-            text = article.text[s.start : s.end]
-            lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            quoted = sum(
-                max(0, min(q.inner_end, s.end) - max(q.inner_start, s.start)) for q in article.quotes if q.start < s.end and s.start < q.end
-            )
-            rows.append(self._row(by_sentence.get(i, ()), text, hi - lo, negators[hi] - negators[lo], quoted))
-        return np.array(rows, dtype=np.float64).reshape(len(sentences), len(self.names))
+            start, end = s.start, s.end
+            size = max(0, min(end, len(text)) - start)  # len(text[start:end])
+            lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+            at = k * width
+            out[at + negators] = bisect_left(negator_at, hi) - bisect_left(negator_at, lo)
+            out[at + words_log] = math.log1p(hi - lo)
+            quoted = 0  # characters inside quotation marks
+            for q_start, q_end, inner_start, inner_end in quotes:
+                if q_start < end and start < q_end:
+                    quoted += max(0, min(inner_end, end) - max(inner_start, start))
+            out[at + quoted_share] = quoted / size if size else 0.0
+            out[at + exclamations] = text.count("!", start, end)
+            out[at + questions] = text.count("?", start, end)
+        rows = np.array(out, dtype=np.float64).reshape(len(sentences), width)
+        if len(position) < len(sentences):  # a sentence asked for twice: the rows filled are the last
+            rows = rows[[position[i] for i in sentences]]
+        return rows
+
+    def _finding_columns(self, f: Finding) -> tuple[int, int, Optional[int], int]:
+        """The columns a finding adds to: its kind and voice, its kind's weight, its category
+        (None: a category missing from categories.tsv has no column) and ``negated``."""
+        key = (f.kind, f.voice, f.category)
+        columns = self._columns_of.get(key)
+        if columns is None:
+            index = self._index
+            columns = (index[f"{f.kind}:{f.voice}"], index[f"{f.kind}:weight"], index.get(f"{f.kind}/{f.category}"), index["negated"])
+            self._columns_of[key] = columns
+        return columns
 
 
 class _NegatorMemo(dict):

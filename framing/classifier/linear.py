@@ -12,9 +12,12 @@ cue-word score) and by lexicon feature.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import compress
 from operator import itemgetter
-from typing import Optional
+from typing import Optional, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -33,6 +36,26 @@ class Standardised:
     mean: np.ndarray
     scale: np.ndarray
     weight: float = 1.0
+
+    @cached_property
+    def explained_names(self) -> list[str]:
+        """The features as explanations name them: ``lexicon:<name>``."""
+        return [f"lexicon:{name}" for name in self.names]
+
+    @cached_property
+    def distinct(self) -> bool:
+        """Whether no feature name comes twice."""
+        return len(set(self.names)) == len(self.names)
+
+    @cached_property
+    def as_floats(self) -> Optional[tuple[list[float], list[float], float]]:
+        """The mean, the scale and the weight as Python floats, for ``z`` and ``from_zero`` of
+        a few values in Python, operation for operation the same numbers (None where a scale
+        of 0 would make Python's division raise instead of giving infinity)."""
+        scale = np.asarray(self.scale, dtype=np.float64)
+        if not scale.all():
+            return None
+        return np.asarray(self.mean, dtype=np.float64).tolist(), scale.tolist(), float(self.weight)
 
     def z(self, raw: np.ndarray) -> np.ndarray:
         """The standardised, weighted values the model reads."""
@@ -84,6 +107,11 @@ class LinearHead:
             self._offsets[block] = at
             at += size
         self._positive_index = [self.classes.index(c) for c in self.positive]
+        self._direction: tuple[Optional[np.ndarray], Optional[np.ndarray]] = (None, None)  # (coef, its two-class direction)
+        self._direction_slices: dict[str, tuple[np.ndarray, list[float]]] = {}  # see _direction_floats
+        # where each of CUE_FEATURES sits among the cue-word block
+        names = self.cues.names if self.cues is not None else ()
+        self._cue_order = [names.index(name) for name in CUE_FEATURES] if set(CUE_FEATURES) <= set(names) else None
 
     def block_sizes(self) -> dict[str, int]:
         """Columns per block present, in feature order."""
@@ -96,22 +124,29 @@ class LinearHead:
         return {b: n for b, n in sizes.items() if n}
 
     # -- scoring ---------------------------------------------------------------------------
-    def _dense_blocks(self, texts: Prepared, lexicon_rows: Optional[np.ndarray]) -> list[tuple[str, np.ndarray]]:
-        """The standardised, weighted dense blocks of ``texts``."""
+    def _dense_blocks(self, texts: Prepared, lexicon_rows: Optional[np.ndarray], cue_rows: Optional[np.ndarray] = None) -> list[tuple[str, np.ndarray]]:
+        """The standardised, weighted dense blocks of ``texts`` (``cue_rows``: their
+        ``cue_rows``, when already computed)."""
         out = []
         if self.lexicon is not None:
             if lexicon_rows is None:
                 raise ValueError(f"head {self.name!r} needs the sentences' lexicon features")
             out.append(("lexicon", self.lexicon.z(np.asarray(lexicon_rows).reshape(len(texts), -1))))
         if self.cues is not None:
-            out.append(("cues", self.cues.z(self.cue_words.rows_of(texts.tokens))))
+            out.append(("cues", self.cues.z(self.cue_rows(texts) if cue_rows is None else cue_rows)))
         return out
 
-    def _sparse_blocks(self, texts: Prepared):
-        """(block, rows, columns, weighted values) of the TF-IDF blocks of ``texts``."""
+    def cue_rows(self, texts: Texts) -> Optional[np.ndarray]:
+        """The raw cue-word features of ``texts`` (None without a cue-word model): computed
+        once, for ``decisions`` and ``explain``."""
+        return None if self.cue_words is None else self.cue_words.rows_of(prepare(texts).tokens)
+
+    def _sparse_blocks(self, texts: Prepared, known: Optional[dict] = None):
+        """(block, rows, columns, weighted values) of the TF-IDF blocks of ``texts``
+        (``known``: the ``entries`` of some tables, by table)."""
         for block, table, weight in (("word", self.word, self.word_weight), ("char", self.char, self.char_weight)):
             if table is not None:
-                rows, cols, values = table.entries(texts)
+                rows, cols, values = known[table] if known is not None and table in known else table.entries(texts)
                 yield block, rows, cols, values * weight
 
     def features(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None) -> sp.csr_matrix:
@@ -125,25 +160,41 @@ class LinearHead:
         rows, cols, values = (np.concatenate(p) for p in zip(*parts)) if parts else (np.zeros(0, int),) * 2 + (np.zeros(0),)
         return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), width))
 
-    def sparse_blocks(self, texts: Texts) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
-        """The TF-IDF entries of ``texts`` per block: computed once, for ``decisions`` and ``explain``."""
-        return list(self._sparse_blocks(prepare(texts)))
+    def sparse_blocks(self, texts: Texts, known: Optional[dict] = None) -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:
+        """The TF-IDF entries of ``texts`` per block: computed once, for ``decisions`` and ``explain``
+        (``known``: the ``entries`` of some tables already computed, by table)."""
+        return list(self._sparse_blocks(prepare(texts), known))
 
-    def decisions(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+    def decisions(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None, cue_rows: Optional[np.ndarray] = None) -> np.ndarray:
         """Linear decision values, one row per text and one column per coefficient row.
 
-        ``blocks``: the texts' ``sparse_blocks``, when already computed.
+        ``blocks``: the texts' ``sparse_blocks``, and ``cue_rows`` their ``cue_rows``, when
+        already computed.
         """
         texts = prepare(texts)
-        out = np.tile(self.intercept, (len(texts), 1))
+        out = np.empty((len(texts), len(self.intercept)))
+        out[:] = self.intercept
         for block, rows, cols, values in (blocks if blocks is not None else self._sparse_blocks(texts)):
             weighted = self.coef[:, cols + self._offsets[block]] * values
             for k in range(len(self.coef)):
                 out[:, k] += np.bincount(rows, weights=weighted[k], minlength=len(texts))
-        for block, z in self._dense_blocks(texts, lexicon_rows):
+        self.add_dense(out, texts, lexicon_rows, cue_rows)
+        return out
+
+    def add_dense(self, out: np.ndarray, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, cue_rows: Optional[np.ndarray] = None) -> None:
+        """Add the dense blocks' part of the decision values to ``out`` (one row per text)."""
+        for block, z in self._dense_blocks(prepare(texts), lexicon_rows, cue_rows):
             offset = self._offsets[block]
             out += z @ self.coef[:, offset : offset + z.shape[1]].T
-        return out
+
+    def block_offset(self, block: str) -> int:
+        """Where ``block``'s columns start among the coefficients."""
+        return self._offsets[block]
+
+    @property
+    def positive_index(self) -> list[int]:
+        """The columns of ``classes`` that are positive labels."""
+        return list(self._positive_index)
 
     def calibrate(self, decisions: np.ndarray) -> np.ndarray:
         """Class probabilities from decision values: a sigmoid per column, then normalised."""
@@ -154,28 +205,45 @@ class LinearHead:
         uniform = np.full_like(p, 1.0 / len(self.classes))
         return np.divide(p, total, out=uniform, where=total > 0)
 
-    def predict_proba(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+    def predict_proba(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None, cue_rows: Optional[np.ndarray] = None) -> np.ndarray:
         """Calibrated class probabilities, one row per text, columns in ``classes`` order."""
         if not len(texts):
             return np.zeros((0, len(self.classes)))
-        return self.calibrate(self.decisions(texts, lexicon_rows, blocks))
+        return self.calibrate(self.decisions(texts, lexicon_rows, blocks, cue_rows))
 
-    def scores(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None) -> np.ndarray:
+    def scores(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, blocks: Optional[list] = None, cue_rows: Optional[np.ndarray] = None) -> np.ndarray:
         """The probability of the positive label(s), one per text."""
-        return self.predict_proba(texts, lexicon_rows, blocks)[:, self._positive_index].sum(axis=1)
+        if len(self.classes) == 2 and len(texts):
+            # ``calibrate`` without the column of the other class
+            p = 1.0 / (1.0 + np.exp(self.calibration_a * self.decisions(texts, lexicon_rows, blocks, cue_rows) + self.calibration_b))
+            return p[:, 0] if self._positive_index == [1] else 1.0 - p[:, 0]
+        return self.predict_proba(texts, lexicon_rows, blocks, cue_rows)[:, self._positive_index].sum(axis=1)
 
     # -- explaining ----------------------------------------------------------------------
     def _directions(self, texts: Prepared, rows: Optional[np.ndarray]) -> list[np.ndarray]:
         """Per text, the coefficient row whose contributions explain the positive score: with
         more than two classes, the likeliest positive class against the likeliest other one."""
         if len(self.classes) == 2:
-            return [self.coef[0] if self._positive_index == [1] else -self.coef[0]] * len(texts)
+            if self._direction[0] is not self.coef:
+                self._direction = (self.coef, self.coef[0] if self._positive_index == [1] else -self.coef[0])
+            return [self._direction[1]] * len(texts)
         out = []
         for proba in self.predict_proba(texts, rows):
             pos = max(self._positive_index, key=lambda i: proba[i])
             neg = max((i for i in range(len(self.classes)) if i not in self._positive_index), key=lambda i: proba[i])
             out.append(self.coef[pos] - self.coef[neg])
         return out
+
+    def _direction_floats(self, block: str, direction: np.ndarray) -> list[float]:
+        """``direction``'s slice for the dense ``block`` as Python floats (remembered for the
+        two-class direction)."""
+        offset, width = self._offsets[block], self.block_sizes()[block]
+        if direction is not self._direction[1]:
+            return direction[offset : offset + width].tolist()
+        known = self._direction_slices.get(block)
+        if known is None or known[0] is not direction:
+            known = self._direction_slices[block] = (direction, direction[offset : offset + width].tolist())
+        return known[1]
 
     def explain(self, text: str, lexicon_row: Optional[np.ndarray] = None, top: int = 8, blocks: Optional[list] = None) -> list[tuple[str, float]]:
         """The ``top`` largest contributions (in log-odds) toward the positive label.
@@ -188,8 +256,18 @@ class LinearHead:
         rows = None if lexicon_row is None else np.asarray(lexicon_row).reshape(1, -1)
         return self.explain_many([text], rows, top, blocks)[0]
 
-    def explain_many(self, texts: Texts, lexicon_rows: Optional[np.ndarray] = None, top: int = 8, blocks: Optional[list] = None) -> list[list[tuple[str, float]]]:
-        """``explain`` for several texts at once (``blocks``: their ``sparse_blocks``)."""
+    def explain_many(
+        self,
+        texts: Texts,
+        lexicon_rows: Optional[np.ndarray] = None,
+        top: int = 8,
+        blocks: Optional[list] = None,
+        cue_rows: Optional[np.ndarray] = None,
+        cue_scores: Optional[Sequence[tuple[list, ...]]] = None,
+    ) -> list[list[tuple[str, float]]]:
+        """``explain`` for several texts at once (``blocks``: their ``sparse_blocks``,
+        ``cue_rows``: their ``cue_rows``, ``cue_scores``: their words' ``word_scores``, and
+        optionally each word's ``quoted`` name, where already computed)."""
         texts = prepare(texts)
         n = len(texts)
         rows = None if lexicon_rows is None else np.asarray(lexicon_rows).reshape(n, -1)
@@ -208,8 +286,19 @@ class LinearHead:
             if table.analyzer == "word":
                 # each column is one word n-gram, whose occurrences all carry its name
                 quoted = table.quoted_terms
-                for k, col, value in zip(entry_rows.tolist(), cols.tolist(), contribution.tolist()):
-                    key = quoted[col]
+                keys = list(map(quoted.__getitem__, cols.tolist()))
+                rows_of = entry_rows.tolist()
+                if table.distinct_terms and not any(by_unit) and rows_of == sorted(rows_of):
+                    # each entry a name of its own, found nowhere yet: the sum from 0.0 (+ 0.0: as
+                    # 0.0 + value is, -0.0 is 0.0)
+                    values_of = (contribution + 0.0).tolist()
+                    at = 0
+                    for k in range(n):
+                        end = bisect_right(rows_of, k, at)
+                        by_unit[k] = dict(zip(keys[at:end], values_of[at:end]))
+                        at = end
+                    continue
+                for k, key, value in zip(rows_of, keys, contribution.tolist()):
                     if key:
                         found = by_unit[k]
                         found[key] = found.get(key, 0.0) + value
@@ -248,25 +337,57 @@ class LinearHead:
         if self.lexicon is not None and n:
             if rows is None:
                 raise ValueError(f"head {self.name!r} needs the sentences' lexicon features")
-            contributions = self.lexicon.from_zero(rows) * along("lexicon", len(self.lexicon.names))
-            ks, features = np.nonzero(contributions)  # features the sentence has
-            names = self.lexicon.names
-            for k, i, value in zip(ks.tolist(), features.tolist(), contributions[ks, features].tolist()):
-                name = f"lexicon:{names[i]}"
-                found = by_unit[k]
-                found[name] = found.get(name, 0.0) + value
+            names = self.lexicon.explained_names
+            # no other block names a lexicon feature, and (with distinct names) each comes once
+            # per text: the sum from 0.0 (+ 0.0: as 0.0 + value is, -0.0 is 0.0)
+            if same and self.lexicon.as_floats is not None and self.lexicon.distinct:
+                # from_zero(rows) * along("lexicon"), in Python for the few features present
+                _, scale, weight = self.lexicon.as_floats
+                direction = self._direction_floats("lexicon", directions[0])
+                features = range(len(names))
+                for k, row in enumerate(np.asarray(rows, dtype=np.float64).tolist()):
+                    found = by_unit[k]
+                    for i in compress(features, row):  # the features the sentence has (not 0)
+                        value = row[i] / scale[i] * weight * direction[i]
+                        if value:
+                            found[names[i]] = value + 0.0
+            else:
+                contributions = self.lexicon.from_zero(rows) * along("lexicon", len(self.lexicon.names))
+                ks, features = np.nonzero(contributions)  # features the sentence has
+                for k, i, value in zip(ks.tolist(), features.tolist(), contributions[ks, features].tolist()):
+                    found = by_unit[k]
+                    found[names[i]] = found.get(names[i], 0.0) + value
         if self.cues is not None and n:
-            order = [self.cues.names.index(name) for name in CUE_FEATURES]
-            cue_values = (self.cues.z(self.cue_words.rows_of(texts.tokens)) * along("cues", len(self.cues.names)))[:, order].tolist()
+            raw = self.cue_rows(texts) if cue_rows is None else cue_rows
+            order = self._cue_order if self._cue_order is not None else [self.cues.names.index(name) for name in CUE_FEATURES]
+            if same and self.cues.as_floats is not None:
+                # z(raw) * along("cues")[:, order], in Python
+                mean, scale, weight = self.cues.as_floats
+                direction = self._direction_floats("cues", directions[0])
+                cue_values = [[(r[i] - mean[i]) / scale[i] * weight * direction[i] for i in order] for r in np.asarray(raw, dtype=np.float64).tolist()]
+            else:
+                cue_values = self.cues.z(raw) * along("cues", len(self.cues.names))
+                cue_values = (cue_values if order == [0, 1, 2] else cue_values[:, order]).tolist()
             for k in range(n):
                 found = by_unit[k]
-                for word, value in self.cue_words.credit(texts.tokens[k], cue_values[k]).items():
-                    key = _quoted(word)
+                words = texts.tokens[k]
+                scores = cue_scores[k] if cue_scores is not None else None
+                credited = self.cue_words.credit(words, cue_values[k], scores[:2] if scores is not None else None)
+                name_of = dict(zip(words, scores[2])).__getitem__ if scores is not None and len(scores) > 2 else _quoted
+                get = found.get
+                for key, value in zip(map(name_of, credited), credited.values()):
                     if key:
-                        found[key] = found.get(key, 0.0) + value
-        out = []
-        for found in by_unit:
-            # largest first, ties by name: sort by name, then stably by value
-            ranked = sorted(sorted(found.items()), key=itemgetter(1), reverse=True)
-            out.append([(unit, round(value, 4)) for unit, value in ranked[:top]])
-        return out
+                        found[key] = get(key, 0.0) + value
+        return [_ranked(found, top) for found in by_unit]
+
+
+def _ranked(found: dict[str, float], top: int) -> list[tuple[str, float]]:
+    """The ``top`` largest of ``found``, largest first and ties by name, values rounded."""
+    items = found.items()
+    if len(found) > top:
+        # only what reaches the top-th largest value can be among the top
+        cutoff = sorted(found.values(), reverse=True)[top - 1]
+        items = compress(items, map(cutoff.__le__, found.values()))
+    # sort by name, then stably by value
+    ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)
+    return [(unit, round(value, 4)) for unit, value in ranked[:top]]

@@ -5,12 +5,16 @@ and ``score(article, findings)`` gives every title and body sentence two calibra
 probabilities: ``score`` (loaded or one-sided language, the ``bias`` head, trained on
 BABE) and ``hedge_score`` (hedged or weasel-worded, the ``hedge`` head, trained on
 wiki-weasel). Sentences in other paragraphs (byline, site chrome) get None.
+
+Where the heads allow it (two classes each, word tables with one n-gram range, no character
+block: the shipped heads do), ``HeadsTogether`` scores them in one pass over the words;
+otherwise each head scores on its own. Both give the same numbers, operation for operation.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence, Union
+from typing import Any, NamedTuple, Optional, Sequence, Union
 
 import numpy as np
 
@@ -19,7 +23,7 @@ from ..model import Article, Finding
 from ..context import LexiconMatcher
 from .features import SentenceFeaturizer, default_featurizer
 from .linear import LinearHead
-from .tfidf import JointGrams, Prepared
+from .tfidf import JointGrams, Prepared, WordCache, quoted
 from .store import ModelError, default_folder, has_head, load_head
 
 #: Sentences shown with their explanations in ``summary``.
@@ -41,10 +45,29 @@ class SentenceScores:
     hedge_score: tuple[Optional[float], ...]
     lexicon_rows: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
     # the bias head's TF-IDF entries of the scored sentences (row k: the k-th scored sentence),
-    # kept so that explaining the highest sentences does not compute them again
+    # kept so that explaining the highest sentences does not compute them again; with
+    # ``bias_stride`` s, the entries of the k-th scored sentence are those of row k * s (the
+    # rows in between belong to other heads)
     bias_blocks: Optional[list] = field(default=None, repr=False, compare=False)
+    bias_stride: int = field(default=1, repr=False, compare=False)
     # the scored sentences lower-cased and tokenised (row k: the k-th scored sentence)
     texts: Optional[Prepared] = field(default=None, repr=False, compare=False)
+    # the bias head's lexicon features (its ``lexicon_rows`` columns) and raw cue-word
+    # features of the scored sentences (row k: the k-th scored sentence)
+    bias_rows: Optional[np.ndarray] = field(default=None, repr=False, compare=False)
+    cue_rows: Optional[np.ndarray] = field(default=None, repr=False, compare=False)
+    # the bias head's cue-word ``word_scores`` of the scored sentences' words: (logits,
+    # probabilities) of their words in a row, each sentence's followed by one more (as
+    # ``Prepared.flat``); and the words' slots in a ``WordCache`` of that ``generation``
+    cue_scores: Optional[tuple[list[float], list[float]]] = field(default=None, repr=False, compare=False)
+    word_slots: Optional[tuple[np.ndarray, int]] = field(default=None, repr=False, compare=False)
+
+    def word_spans(self, rows: Sequence[int]) -> list[tuple[int, int]]:
+        """Where the words of the scored sentences at positions ``rows`` are in ``cue_scores``."""
+        starts = [0]
+        for tokens in self.texts.tokens:
+            starts.append(starts[-1] + len(tokens) + 1)
+        return [(starts[r], starts[r + 1] - 1) for r in rows]
 
     def blocks_of(self, rows: Sequence[int]) -> Optional[list]:
         """The bias head's TF-IDF entries of the scored sentences at positions ``rows``
@@ -52,8 +75,9 @@ class SentenceScores:
         if self.bias_blocks is None:
             return None
         wanted = np.asarray(rows, dtype=np.int64)
-        renumber = np.full(len(self.scored()), -1, dtype=np.int64)
-        renumber[wanted] = np.arange(len(wanted))
+        renumber = np.empty(len(self.scored()) * self.bias_stride, dtype=np.int64)
+        renumber.fill(-1)
+        renumber[wanted * self.bias_stride] = np.arange(len(wanted))
         out = []
         for block, entry_rows, cols, values in self.bias_blocks:
             mapped = renumber[entry_rows]
@@ -80,7 +104,10 @@ class SentenceScorer:
         self.featurizer = default_featurizer() if lexicon is None else SentenceFeaturizer(lexicon, matcher)
         lexicon = self.featurizer.lexicon
         self._columns = {head.name: lexicon_columns(head, self.featurizer.names) for head in self.heads}
+        # heads whose lexicon features these lexicons all have: no zero column to pad with
+        self._complete = {name: columns is not None and bool((columns >= 0).all()) for name, columns in self._columns.items()}
         self._joint = JointGrams.of([head.word for head in self.heads])
+        self._together = HeadsTogether.of(self.heads, self._joint)
         self._facts = {head.name: _model_facts(head, lexicon.sha256) for head in self.heads}
         self._warnings = self._lexicon_warnings()
 
@@ -110,6 +137,8 @@ class SentenceScorer:
         return self.bias.threshold
 
     def _head_rows(self, head: LinearHead, rows: np.ndarray) -> Optional[np.ndarray]:
+        if self._complete[head.name] and rows is not None:
+            return rows[:, self._columns[head.name]]
         return select_columns(rows, self._columns[head.name])
 
     @property
@@ -147,25 +176,39 @@ class SentenceScorer:
             findings = self.featurizer.findings(article)
         texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in indices])
         rows = self.featurizer.of_article(article, findings, indices, surface_keys)
-        if self._joint is not None:
-            self._joint.fill(texts)
-        columns: dict[str, list[Optional[float]]] = {}
-        bias_blocks = None
-        for head in self.heads:
-            blocks = head.sparse_blocks(texts)
-            if head is self.bias:
-                bias_blocks = blocks
-            values = head.scores(texts, self._head_rows(head, rows), blocks)
+        if self._together is not None:
+            head_rows = [self._head_rows(head, rows) for head in self.heads]
+            together = self._together.scores(texts, head_rows)
+            columns = dict(zip((head.name for head in self.heads), zip(*together.probabilities.round(DIGITS).tolist())))
+            bias_blocks, bias_cues, cue_scores, word_slots = together.blocks, together.cue_rows, together.cue_scores, together.word_slots
+            bias_rows, stride = head_rows[0], len(self.heads)
+        else:
+            known = dict(zip(self._joint.tables, self._joint.entries(texts))) if self._joint is not None else None
+            columns, stride, cue_scores, word_slots = {}, 1, None, None
+            for head in self.heads:
+                blocks = head.sparse_blocks(texts, known)
+                head_rows = self._head_rows(head, rows)
+                cue_rows = head.cue_rows(texts)
+                if head is self.bias:
+                    bias_blocks, bias_rows, bias_cues = blocks, head_rows, cue_rows
+                columns[head.name] = np.round(head.scores(texts, head_rows, blocks, cue_rows), DIGITS).tolist()
+        scores: dict[str, list[Optional[float]]] = {}
+        for name, values in columns.items():
             column: list[Optional[float]] = [None] * n
-            for i, v in zip(indices, np.round(values, DIGITS).tolist()):
+            for i, v in zip(indices, values):
                 column[i] = v
-            columns[head.name] = column
+            scores[name] = column
         return SentenceScores(
-            score=tuple(columns["bias"]),
-            hedge_score=tuple(columns.get("hedge", [None] * n)),
+            score=tuple(scores["bias"]),
+            hedge_score=tuple(scores.get("hedge", [None] * n)),
             lexicon_rows=dict(zip(indices, rows)),
             bias_blocks=bias_blocks,
+            bias_stride=stride,
             texts=texts,
+            bias_rows=bias_rows,
+            cue_rows=bias_cues,
+            cue_scores=cue_scores,
+            word_slots=word_slots,
         )
 
     def explain(self, sentence_text: str, top: int = TOP_FEATURES) -> list[tuple[str, float]]:
@@ -176,6 +219,24 @@ class SentenceScorer:
         """
         rows = self.featurizer.of_text(sentence_text).reshape(1, -1)
         return self.bias.explain(sentence_text, self._head_rows(self.bias, rows), top)
+
+    def _cue_scores_of(self, scores: SentenceScores, rows: Sequence[int]) -> Optional[list[tuple[list, ...]]]:
+        """The ``explain_many`` cue scores of the scored sentences at positions ``rows``:
+        (logits, probabilities, and the words' ``quoted`` names where still known) for each."""
+        if scores.cue_scores is None or scores.texts is None:
+            return None
+        spans = scores.word_spans(rows)
+        out = [tuple(values[a:b] for values in scores.cue_scores) for a, b in spans]
+        words = self._together.words if self._together is not None else None
+        if words is None or scores.word_slots is None or scores.word_slots[1] != words.generation or "quoted" not in words.columns:
+            return out
+        slots = scores.word_slots[0]
+        names = words.columns["quoted"][np.concatenate([slots[a:b] for a, b in spans])].tolist()
+        at = 0
+        for k, (a, b) in enumerate(spans):
+            out[k] = (*out[k], names[at : at + b - a])
+            at += b - a
+        return out
 
     def summary(self, article: Article, scores: Optional[SentenceScores] = None, findings: Optional[Sequence[Finding]] = None, top: int = TOP_SENTENCES) -> dict[str, Any]:
         """The article's classifier summary (JSON-ready).
@@ -189,7 +250,7 @@ class SentenceScorer:
         indices = scores.scored()
         values = [scores.score[i] for i in indices]
         hedges = [scores.hedge_score[i] for i in indices if scores.hedge_score[i] is not None]
-        ranked = sorted(indices, key=lambda i: (-scores.score[i], i))[:top]
+        ranked = sorted(indices, key=scores.score.__getitem__, reverse=True)[:top]  # stable: ties by index
         chosen = sorted(ranked)
         rows = scores.positions(chosen)
         if scores.texts is not None:
@@ -197,11 +258,15 @@ class SentenceScorer:
         else:
             texts = Prepared([article.text[article.sentences[i].start : article.sentences[i].end] for i in chosen])
         lexicon_rows = None
-        if chosen and all(i in scores.lexicon_rows for i in chosen):
+        if chosen and scores.bias_rows is not None:
+            lexicon_rows = scores.bias_rows[rows]
+        elif chosen and all(i in scores.lexicon_rows for i in chosen):
             lexicon_rows = self._head_rows(self.bias, np.array([scores.lexicon_rows[i] for i in chosen]))
         elif chosen:
             lexicon_rows = self._head_rows(self.bias, np.array([self.featurizer.of_text(t) for t in texts.texts]))
-        explained = dict(zip(chosen, self.bias.explain_many(texts, lexicon_rows, TOP_FEATURES, scores.blocks_of(rows)))) if chosen else {}
+        cue_rows = scores.cue_rows[rows] if scores.cue_rows is not None and scores.texts is not None else None
+        cue_scores = self._cue_scores_of(scores, rows) if chosen else None
+        explained = dict(zip(chosen, self.bias.explain_many(texts, lexicon_rows, TOP_FEATURES, scores.blocks_of(rows), cue_rows, cue_scores))) if chosen else {}
         highest = []
         for i in ranked:
             s = article.sentences[i]
@@ -227,6 +292,97 @@ class SentenceScorer:
             "hedge_share_above_threshold": _share(hedges, self.hedge.threshold if self.hedge else self.threshold),
             "top": highest,
         }
+
+
+class HeadsTogether:
+    """The heads scored in one pass over the words, where they allow it: two classes each,
+    and each head's word table in ``JointGrams`` (no character table).
+
+    One dictionary look-up per word (``WordCache``: the word's id in the word tables and,
+    sharing the bias head's cue-word cache, its cue-word logit), one sort of all heads'
+    word n-grams (``JointGrams.weigh``) and one sum for all heads' word blocks; the dense
+    blocks are each head's own (``LinearHead.add_dense``). The numbers are those of
+    ``LinearHead.scores``, operation for operation.
+    """
+
+    def __init__(self, heads: Sequence[LinearHead], joint: JointGrams):
+        self.heads = list(heads)
+        self.joint = joint
+        bias = self.heads[0]
+        self.words = bias.cue_words.cache if bias.cue_words is not None else WordCache()
+        self.words.add(joint.word_rows)
+        if bias.cue_words is not None:
+            self.words.add(_quoted_words)
+        # each head's word coefficients (and block weight) at its table's joint columns
+        self.coef = np.zeros(len(self.heads) * joint.base)
+        weights = np.ones(len(self.heads) * joint.base)
+        for j, head in enumerate(self.heads):
+            at, size, offset = j * joint.base, len(head.word.vocabulary), head.block_offset("word")
+            self.coef[at : at + size] = head.coef[0, offset : offset + size]
+            weights[at : at + size] = head.word_weight
+        self.weights = None if all(head.word_weight == 1.0 for head in self.heads) else weights
+        self.intercept = np.array([head.intercept[0] for head in self.heads])
+        self.calibration_a = np.array([np.asarray(head.calibration_a, dtype=np.float64)[0] for head in self.heads])
+        self.calibration_b = np.array([np.asarray(head.calibration_b, dtype=np.float64)[0] for head in self.heads])
+        self.positive_first = [j for j, head in enumerate(self.heads) if head.positive_index == [0]]
+
+    @classmethod
+    def of(cls, heads: Sequence[LinearHead], joint: Optional[JointGrams]) -> Optional["HeadsTogether"]:
+        """The heads together, or None where they do not allow it."""
+        if joint is None or not joint.by_id or not joint.weighs_alike() or len(joint.tables) != len(heads):
+            return None
+        if any(table is not head.word or len(head.classes) != 2 or head.char is not None for table, head in zip(joint.tables, heads)):
+            return None
+        return cls(heads, joint)
+
+    def scores(self, texts: Prepared, lexicon_rows: Sequence[Optional[np.ndarray]]) -> "JointScores":
+        """The heads' scores of ``texts``, given each head's lexicon features."""
+        lengths = [len(t) for t in texts.tokens]
+        slots = self.words.slots(texts.flat)
+        segments, columns, values = self.joint.weigh(self.words.columns[self.joint.column][slots], lengths)
+        if self.weights is not None:
+            values = values * self.weights[columns]
+        n, heads = len(texts), len(self.heads)
+        decisions = np.bincount(segments, weights=self.coef[columns] * values, minlength=n * heads).reshape(n, heads) + self.intercept
+        first = self.heads[0]
+        cue_rows = cue_scores = None
+        if first.cue_words is not None:
+            cue_scores = first.cue_words.scores_of_slots(slots)
+            cue_rows = first.cue_words.rows_of_scores(*cue_scores, lengths, separated=True)
+        for j, head in enumerate(self.heads):
+            head.add_dense(decisions[:, j : j + 1], texts, lexicon_rows[j], cue_rows if j == 0 else None)
+        # LinearHead.calibrate, in place: 1 / (1 + exp(a * d + b)), then 1 - p where the first class is positive
+        p = self.calibration_a * decisions
+        p += self.calibration_b
+        np.exp(p, out=p)
+        p += 1.0
+        np.divide(1.0, p, out=p)
+        for j in self.positive_first:
+            np.subtract(1.0, p[:, j], out=p[:, j])
+        return JointScores(p, [("word", segments, columns, values)], cue_rows, cue_scores, (slots, self.words.generation))
+
+
+class JointScores(NamedTuple):
+    """What ``HeadsTogether.scores`` gives."""
+
+    #: each head's probability of its positive label: one row per text, one column per head
+    probabilities: np.ndarray
+    #: the first head's ``sparse_blocks``, its rows strided by the number of heads (see
+    #: ``SentenceScores.bias_stride``)
+    blocks: list
+    #: the first head's ``cue_rows`` and its cue-word scores of the words (see
+    #: ``SentenceScores.cue_scores``); None without cue words
+    cue_rows: Optional[np.ndarray]
+    cue_scores: Optional[tuple[list[float], list[float]]]
+    #: the words' slots in ``HeadsTogether.words``, and its generation
+    word_slots: tuple[np.ndarray, int]
+
+
+def _quoted_words(words: list[str]) -> dict[str, np.ndarray]:
+    """Each word as explanations name it (``quoted``), as the ``WordCache`` column ``"quoted"``."""
+    out = np.empty(len(words), dtype=object)
+    out[:] = [quoted(w) for w in words]
+    return {"quoted": out}
 
 
 def lexicon_columns(head: LinearHead, names: Sequence[str]) -> Optional[np.ndarray]:
