@@ -7,20 +7,17 @@ entry's own context rules, proper names and fixed expressions, and longest match
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from functools import cached_property
-from operator import itemgetter
 from typing import Optional
 
 from .lexicon import Entry, Lexicon
 from .matcher import KeyedText, Match, PhraseMatcher, longest_first
-from .model import KINDS, SCORED_ROLES, Article, Finding
+from .model import KINDS, SCORED_ROLES, Article, Finding, token_index
 from .tokens import surface_key
 
 NEGATION_WINDOW = 4  # words before a term in which a negator counts ("denied it was a massacre")
 NEGATED_FACTOR = 0.5  # a negated finding keeps half its weight
-_START = itemgetter(0)  # a token's start offset
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]| - ")  # negation stops at these
 
 
@@ -55,8 +52,8 @@ class Context:
         tokens = self.article.tokens
         out: list[Optional[int]] = [None] * len(tokens)
         for j, s in enumerate(self.article.sentences):  # sentences are disjoint and in text order
-            lo = bisect_left(tokens, s.start, key=_START)
-            hi = bisect_left(tokens, s.end, lo, key=_START)
+            lo = token_index(tokens, s.start)
+            hi = token_index(tokens, s.end, lo)
             out[lo:hi] = [j] * (hi - lo)
         return out
 

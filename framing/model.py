@@ -14,6 +14,11 @@ from typing import NamedTuple, Optional
 
 _START = itemgetter(0)  # a token's start offset
 
+
+def token_index(tokens, offset: int, lo: int = 0) -> int:
+    """The first of ``tokens`` (in text order) that starts at or after ``offset``."""
+    return bisect_left(tokens, offset, lo, key=_START)
+
 #: Paragraph roles. Only ``SCORED_ROLES`` are analysed and counted in rates.
 ROLES = ("title", "byline", "metadata", "body", "boilerplate", "bio")
 SCORED_ROLES = frozenset({"title", "body"})
@@ -122,8 +127,8 @@ class Article:
         tokens = self.tokens
         out = []
         for p in self.paragraphs:  # paragraphs are disjoint and in text order
-            lo = bisect_left(tokens, p.start, key=_START)
-            out.append((lo, bisect_left(tokens, p.end, lo, key=_START)))
+            lo = token_index(tokens, p.start)
+            out.append((lo, token_index(tokens, p.end, lo)))
         return tuple(out)
 
     @cached_property

@@ -8,9 +8,7 @@ only support of a body sentence's claim become ``link_only`` sources (``framing.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import replace
-from operator import itemgetter
 from typing import Optional
 
 from .attribution import AttributionReader
@@ -18,14 +16,13 @@ from .context import Context
 from .ledger import SourceLedger, build_ledger
 from .links import link_sources
 from .mentions import Mentions
-from .model import Finding, Source
+from .model import Finding, Source, token_index
 from .sides import apply_sides
 from .source_details import anonymity, hedge_on, quote_kind
 from .source_tables import source_tables
 from .speakers import Phrase, PhraseReader
 
 PRONOUN_REACH = 6  # sentences back that "he said" may reach for its speaker
-_START = itemgetter(0)  # a token's start offset
 SUBJECT_REACH = 80  # tokens before a reporting verb searched for its speaker (bounds work on run-on text)
 
 
@@ -57,7 +54,7 @@ class SourceFinder:
 
     def _token_index(self, offset: int) -> int:
         """The first token starting at or after ``offset``."""
-        return bisect_left(self.tokens, offset, key=_START)
+        return token_index(self.tokens, offset)
 
     # -- the ledger -----------------------------------------------------------------
     def find(self) -> list[Source]:
