@@ -2,11 +2,13 @@
 
     python scripts/evaluate_lexicons.py [--data ../shared/data] [--part tune|heldout|all] [--fp-sample N]
     python scripts/evaluate_lexicons.py --part tune --skip coverage babe --by-term 40 [--fn-sample N]
+    python scripts/evaluate_lexicons.py --skip coverage ptc --babe-part curate|measure|all
 
 Reports coverage of the reference lists of Recasens et al. (2013); sentence- and span-level
 precision, recall and F1 on the Propaganda Techniques Corpus (PTC) training articles, split
 deterministically into a tuning part and a held-out part (25 % of articles by a hash of their
-id); and word-level precision and recall of loaded findings against BABE's expert bias words.
+id); and word-level precision and recall of loaded findings against BABE's expert bias words,
+on all of BABE or on one half of its sentences, split by a hash of the text (``--babe-part``).
 The data is read here only: nothing from it ships with framing.
 """
 from __future__ import annotations
@@ -31,6 +33,11 @@ DOUBT_GOLD = {"Doubt"}
 def heldout(article_id: str) -> bool:
     """The fixed held-out part: about a quarter of the articles, chosen by a hash of the id."""
     return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 4 == 0
+
+
+def babe_half(text: str) -> str:
+    """The fixed BABE half of a sentence: "curate" (looked at while curating) or "measure" (not looked at)."""
+    return "measure" if int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 2 else "curate"
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -197,14 +204,18 @@ def evaluate_ptc(data: Path, part: str, fp_sample: int = 0, by_term: int = 0, fn
             print(f"  {n:>3}  {span}")
 
 
-def evaluate_babe(data: Path) -> None:
+def evaluate_babe(data: Path, part: str = "all") -> None:
     path = data / "babe" / "final_labels_SG2.csv"
     tp = fp = fn = 0
     sent_tp = sent_fp = sent_fn = 0
+    n_sentences = 0
     with open(path, encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh, delimiter=";"):
             if row["label_bias"] not in ("Biased", "Non-biased"):
                 continue
+            if part != "all" and babe_half(row["text"]) != part:
+                continue
+            n_sentences += 1
             try:
                 gold_words = {stem_key(w) for w in ast.literal_eval(row["biased_words"] or "[]")}
             except (ValueError, SyntaxError):
@@ -221,6 +232,7 @@ def evaluate_babe(data: Path) -> None:
             sent_fn += biased and not flagged
     p, r, f = prf(tp, fp, fn)
     sp, sr, sf = prf(sent_tp, sent_fp, sent_fn)
+    print(f"BABE SG2 part={part}: {n_sentences} sentences")
     print(f"BABE SG2: loaded words vs experts' biased_words: P {p:.3f} R {r:.3f} F1 {f:.3f}; sentence (any loaded word = biased): P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
 
 
@@ -255,6 +267,8 @@ def main() -> None:
     ap.add_argument("--skip", nargs="*", default=[], choices=["coverage", "ptc", "babe"])
     ap.add_argument("--by-term", type=int, default=0, help="tune part only: the N entries costing most precision")
     ap.add_argument("--fn-sample", type=int, default=0, help="tune part only: the N most frequent missed gold spans")
+    ap.add_argument("--babe-part", choices=["curate", "measure", "all"], default="all",
+                    help="BABE half by sha1(text) %% 2: curate (0), measure (1) or all")
     args = ap.parse_args()
     if (args.by_term or args.fn_sample) and args.part != "tune":
         sys.exit("--by-term and --fn-sample look at sentences: use them with --part tune only")
@@ -266,7 +280,7 @@ def main() -> None:
         for part in [args.part] if args.part else ["tune", "heldout"]:
             evaluate_ptc(args.data, part, args.fp_sample, args.by_term, args.fn_sample)
     if "babe" not in args.skip:
-        evaluate_babe(args.data)
+        evaluate_babe(args.data, args.babe_part)
 
 
 if __name__ == "__main__":
