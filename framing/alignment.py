@@ -167,9 +167,12 @@ def _align_block(block: str, stream: str, j: int, hi: int) -> tuple[list[Run], i
     Returns runs in block/stream coordinates, the stream position after the block, and the
     number of non-space block characters placed.
     """
+    n = len(block)
+    if n and not block[0].isspace() and j + n <= hi and stream.startswith(block, j):
+        return [(0, n, j, j + n)], j + n, _non_space(block)  # the block stands as it is (what the loop finds)
     runs: list[Run] = []
     placed = 0
-    i, n = 0, len(block)
+    i = 0
     while i < n:
         c = block[i]
         if c.isspace():
@@ -226,7 +229,8 @@ def _key_starts(words: list[str], stream: str, lo: int, hi: int) -> list[int]:
 
 
 def _non_space(text: str) -> int:
-    return len(text) - sum(map(str.isspace, text))
+    """How many characters of ``text`` are not white space (``str.split`` and ``str.isspace`` agree on it)."""
+    return sum(map(len, text.split()))
 
 
 def _place(text: str, stream: str, key: list[str], lo: int, hi: int) -> Optional[tuple[list[Run], int]]:

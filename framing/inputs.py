@@ -38,11 +38,11 @@ def decode(data: bytes, name: str) -> str:
 def check_text(text: str, name: str) -> str:
     """Reject empty input (NUL and other invisible characters are dropped by the parser,
     which keeps offsets into the input right)."""
-    from .parse import INVISIBLE
+    from .parse import drop_invisible
 
     if not text.replace("\x00", "").strip():
         raise InputError(f"{name}: is empty (nothing to score)")
-    if not INVISIBLE.sub("", text).strip():
+    if not drop_invisible(text).strip():
         raise InputError(f"{name}: is empty (it holds only invisible characters)")
     return text
 

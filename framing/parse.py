@@ -19,10 +19,12 @@ from .model import Link
 
 # Every part is linear: white space at a line start is [ \t]* (``^\s*`` would rescan all the
 # blank lines below each line start) and a link destination is bounded.
-_MD_HINTS = re.compile(
-    r"\]\([^)\s\]]*\)|^#{1,6}\s|^>\s|^[ \t]*[-*+][ \t]+\S|\*\*\S|^---[ \t]*$|^[ \t]*\d{1,9}\.[ \t]+\S|\\[*_#\[\]]",
-    re.MULTILINE,
-)
+# The hints that may stand anywhere, and those that open a line: the line ones are searched
+# after a line break (and matched at the start), so the regex engine can skip to each "\n".
+_MD_INLINE = re.compile(r"\]\([^)\s\]]*\)|\*\*\S|\\[*_#\[\]]")
+_MD_LINE = r"(?:#{1,6}\s|>\s|[ \t]*[-*+][ \t]+\S|---[ \t]*$|[ \t]*\d{1,9}\.[ \t]+\S)"
+_MD_FIRST_LINE = re.compile(_MD_LINE, re.MULTILINE)
+_MD_LATER_LINE = re.compile("\n" + _MD_LINE, re.MULTILINE)
 # Invisible characters that carry nothing a reader sees but can split a word ("sla\u200bmmed")
 # or reorder a line on screen: C0/C1 controls (not white space), soft hyphen, zero-width space,
 # word joiner, byte-order mark, bidirectional marks, embeddings, overrides and isolates.
@@ -32,7 +34,13 @@ INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
     "|(?<=[A-Za-z\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])"
 )
-_SPACES = re.compile(r"[^\S\n]+")
+# Every character ``INVISIBLE`` can match, as one class: a fast test that most texts have none.
+MAYBE_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# White space to rewrite as one space: a run of two or more, or one that is not a plain space
+# (a lone space is already right, and leaving it alone saves a replacement per word).
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _SPACED_BREAK = re.compile(r" ?\n[ \n]*")
 _GAP = re.compile(rf"(?:\s|{INVISIBLE.pattern})+")
 # markdown-it scans from every "[" to the paragraph's end for its "]" (and from every "](" for
@@ -65,9 +73,15 @@ class Parsed:
     syntax: str = "plain"  # how the raw input was read: markdown | plain | html
 
 
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters ``INVISIBLE`` matches."""
+    return INVISIBLE.sub("", text) if MAYBE_INVISIBLE.search(text) else text
+
+
 def looks_like_markdown(raw: str) -> bool:
     """Whether plain-text input carries Markdown syntax (links, headings, lists, escapes)."""
-    return bool(_MD_HINTS.search(raw[:200_000]))
+    head = raw[:200_000]
+    return bool(_MD_INLINE.search(head) or _MD_FIRST_LINE.match(head) or _MD_LATER_LINE.search(head))
 
 
 def _markdown() -> MarkdownIt:
@@ -200,7 +214,7 @@ def _add_block(blocks: list[Block], block: Block) -> None:
 
 def _normalise(text: str) -> str:
     """``_add_block``'s white space rules, by regular expressions (linear in the text)."""
-    text = INVISIBLE.sub("", text)
+    text = drop_invisible(text)
     text = _SPACED_BREAK.sub("\n", _SPACES.sub(" ", text))
     if text.startswith(" "):
         text = text[1:]

@@ -3,7 +3,8 @@ role terms, possessives and prepositions, with quotations set apart."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import compress
 from operator import itemgetter
 from typing import Optional
 
@@ -17,6 +18,20 @@ _PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(_PARTICLES))})(?:-[A-Z]|$)")  # "
 _NAME_GAP = re.compile(r"^(?: |'\s?|’\s?|\.\s|\. ?)$")
 SCARE_WORDS = 3  # a quotation this short is a scare quote or a label, still part of a phrase
 CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
+
+
+class _Nameable(dict):
+    """Token text -> whether it may be part of a name, computed on first lookup (bounded)."""
+
+    def __missing__(self, x: str) -> bool:
+        if len(self) >= 200_000:
+            self.clear()
+        w = x.lower()
+        ok = self[x] = bool(x[:1].isupper() and w not in MONTHS and w != "i" or x in _PARTICLES or ("-" in x and _PARTICLE.match(x) is not None))
+        return ok
+
+
+_NAMEABLE = _Nameable()
 
 
 def _inside(tokens, spans: list[tuple[int, int]]) -> list[bool]:
@@ -49,10 +64,10 @@ class TokenView:
         if "’" in self.text:
             self._words = [w.replace("’", "'") for w in self._words]
         # whether each token may be part of a name: capitalised (not a month, not "I") or a particle ("al-", "van")
-        self._is_name = [
-            not q and (x[:1].isupper() and w not in MONTHS and w != "i" or x in _PARTICLES or ("-" in x and _PARTICLE.match(x) is not None))
-            for x, w, q in zip(map(itemgetter(2), self.tokens), self._words, self.quoted)
-        ]
+        self._is_name = list(map(_NAMEABLE.__getitem__, map(itemgetter(2), self.tokens)))
+        if True in self.quoted:
+            self._is_name = [n and not q for n, q in zip(self._is_name, self.quoted)]
+        self._names_at = list(compress(range(len(self._is_name)), self._is_name))  # indices of the name tokens
         self._roles: dict[int, Optional[tuple[int, Role]]] = {}
         self._gaps: dict[int, bool] = {}
 
@@ -121,11 +136,10 @@ class TokenView:
     def name_runs(self, first: int, last: int) -> list[tuple[int, int]]:
         """Runs of capitalised words in ``[first, last]``; a possessive ends a run."""
         runs: list[tuple[int, int]] = []
-        is_name = self._is_name
-        i = first
-        while i <= last:
-            if not is_name[i] or not self.starts_name(i):
-                i += 1
+        names_at = self._names_at
+        after = first  # the first token not yet taken by a run
+        for i in names_at[bisect_left(names_at, first) : bisect_right(names_at, last)]:
+            if i < after or not self.starts_name(i):
                 continue
             j = i
             while j + 1 <= last and self.gap_ok(j + 1) and not self.possessive(j):
@@ -138,7 +152,7 @@ class TokenView:
             run = self._trim_connectors(i, j)
             if not self._adjective(*run):
                 runs.append(run)
-            i = run[1] + 1
+            after = run[1] + 1
         return self._join_possessive_orgs(runs)
 
     def _adjective(self, a: int, b: int) -> bool:
