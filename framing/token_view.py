@@ -10,6 +10,7 @@ from typing import Optional
 
 from .context import Context
 from .mentions import Mentions
+from .model import token_index
 from .source_tables import DETERMINERS, FUNCTION_WORDS, MONTHS, PREPOSITIONS, Role, SourceTables
 from .tokens import tokenize
 
@@ -37,11 +38,8 @@ _NAMEABLE = _Nameable()
 def _inside(tokens, spans: list[tuple[int, int]]) -> list[bool]:
     """For each token, whether it lies wholly inside one of ``spans`` (a sweep, not a product)."""
     out = [False] * len(tokens)
-    if not spans:
-        return out
-    starts = [t.start for t in tokens]
     for lo, hi in spans:
-        k = bisect_left(starts, lo)
+        k = token_index(tokens, lo)
         while k < len(tokens) and tokens[k].end <= hi:
             out[k] = True
             k += 1
