@@ -30,14 +30,10 @@ _MD_LATER_LINE = re.compile("\n" + _MD_LINE, re.MULTILINE)
 # word joiner, byte-order mark, bidirectional marks, embeddings, overrides and isolates.
 # Zero-width (non-)joiners are dropped only next to a Latin letter: elsewhere they shape
 # scripts (Persian, Indic) and emoji sequences.
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-    "|(?<=[A-Za-z\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])"
-)
+_HIDDEN = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+INVISIBLE = re.compile(f"[{_HIDDEN}]|(?<=[A-Za-z\u200c\u200d])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])")
 # Every character ``INVISIBLE`` can match, as one class: a fast test that most texts have none.
-MAYBE_INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+MAYBE_INVISIBLE = re.compile(f"[{_HIDDEN}\u200c\u200d]")
 # White space to rewrite as one space: a run of two or more, or one that is not a plain space
 # (a lone space is already right, and leaving it alone saves a replacement per word).
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")

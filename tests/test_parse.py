@@ -1,5 +1,5 @@
 """Markdown and plain text to one plain text, with links, front matter and block kinds."""
-from framing.parse import looks_like_markdown, parse_text
+from framing.parse import INVISIBLE, MAYBE_INVISIBLE, drop_invisible, looks_like_markdown, parse_text
 
 
 def test_markdown_links_become_anchor_spans():
@@ -57,3 +57,23 @@ def test_run_on_text_is_cut_into_bounded_sentences_at_punctuation():
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
     ordinary = "The council met. The mayor said the plan was dead."
     assert [ordinary[s:e] for s, e in SentenceSplitter().spans(ordinary)] == ["The council met.", "The mayor said the plan was dead."]
+
+
+def test_markdown_hints_count_at_any_line_start_but_not_inside_a_line():
+    for hint in ("# Head", "> quoted", "  - item", "* item", "---", "12. item"):
+        assert looks_like_markdown(hint + "\nand prose"), hint  # the first line
+        assert looks_like_markdown("Prose first.\n" + hint), hint  # a later line
+        assert not looks_like_markdown("Prose with " + hint + " inside a line."), hint
+    for hint in ("[a](http://x.org)", "**bold**", "\\*not a list"):
+        assert looks_like_markdown("Some text " + hint + " here."), hint
+    assert not looks_like_markdown("Plain text.\nA second line - with a dash.\n3.5 million people.")
+
+
+def test_every_invisible_character_is_seen_by_the_quick_test():
+    """``drop_invisible`` skips texts ``MAYBE_INVISIBLE`` finds nothing in, so it must see them all."""
+    for code in range(0x10000):
+        c = chr(code)
+        if INVISIBLE.search("a" + c + "a"):
+            assert MAYBE_INVISIBLE.search(c), hex(code)
+    assert drop_invisible("sla\u200bmmed \u200d\u0628") == "slammed \u200d\u0628"
+    assert drop_invisible("plain text") == "plain text"
