@@ -11,9 +11,11 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Optional
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)-", re.IGNORECASE)
+_OFFSET = itemgetter(0)  # the offset of an (offset, entity) pair
 _NOT_LOOKED_UP = object()  # ``Mentions.add`` without a ``known`` lookup from its caller
 
 
@@ -59,7 +61,7 @@ class Mentions:
     _by_word: dict[str, list[Entity]] = field(default_factory=dict, repr=False)  # persons by any name word
 
     def note(self, entity: Entity, at: int, governed: bool = False) -> None:
-        insort(self.order, (at, entity), key=lambda p: p[0])
+        insort(self.order, (at, entity), key=_OFFSET)
         insort(self._positions.setdefault(id(entity), []), at)
         self._at.setdefault(at, []).append(entity)
         if governed:
@@ -128,7 +130,7 @@ class Mentions:
     def person_before(self, at: int, gender: Optional[str], floor: int = 0) -> Optional[Entity]:
         """The most recent person mentioned before ``at`` (and after ``floor``), not as the object
         of a preposition, whose gender is compatible."""
-        for k in range(bisect_left(self.order, at, key=lambda p: p[0]) - 1, -1, -1):
+        for k in range(bisect_left(self.order, at, key=_OFFSET) - 1, -1, -1):
             p, e = self.order[k]
             if p < floor:
                 break
@@ -142,7 +144,7 @@ class Mentions:
         """The most recent organisation before ``at`` whose name contains ``head``; with
         ``latest``, failing that, the most recent organisation of any name."""
         first_org = None
-        for k in range(bisect_left(self.order, at, key=lambda p: p[0]) - 1, -1, -1):
+        for k in range(bisect_left(self.order, at, key=_OFFSET) - 1, -1, -1):
             e = self.order[k][1]
             if e.type != "named_organization":
                 continue
