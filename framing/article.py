@@ -11,7 +11,7 @@ from .alignment import align_blocks, normalise_newlines, restore_newlines
 from .lexicon import Lexicon
 from .matcher import KeyedText
 from .model import Article, Link, Metadata, Paragraph, Sentence
-from .parse import INVISIBLE, MAYBE_INVISIBLE, parse_text
+from .parse import invisible_in, parse_text
 from .quotes import find_quotes
 from .sentences import SentenceSplitter
 from .structure import Cue, StructureReader
@@ -97,7 +97,7 @@ class ArticleBuilder:
 def _text_warnings(raw: str, article: Article) -> list[str]:
     """Warnings about the text itself: invisible characters dropped, a language not English."""
     out = []
-    hidden = MAYBE_INVISIBLE.search(raw) and sum(1 for m in INVISIBLE.finditer(raw) if m.start() or m.group() != "\ufeff")
+    hidden = sum(1 for m in invisible_in(raw) if m.start() or m.group() != "\ufeff")
     if hidden:
         out.append(f"{hidden:,} invisible character(s) (zero-width, bidirectional or control) were removed from the text")
     share = english_share(article)

@@ -12,7 +12,7 @@ from .context import Context
 from .mentions import Mentions
 from .model import token_index
 from .source_tables import DETERMINERS, FUNCTION_WORDS, MONTHS, PREPOSITIONS, Role, SourceTables
-from .tokens import tokenize
+from .tokens import KeyCache, tokenize
 
 _PARTICLES = frozenset("al el bin ibn abu de van von der da di du le la del dos".split())  # name particles, lower case
 _PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(_PARTICLES))})(?:-[A-Z]|$)")  # "van", "al-Sudani"
@@ -21,18 +21,13 @@ SCARE_WORDS = 3  # a quotation this short is a scare quote or a label, still par
 CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
 
 
-class _Nameable(dict):
-    """Token text -> whether it may be part of a name, computed on first lookup (bounded)."""
-
-    def __missing__(self, x: str) -> bool:
-        if len(self) >= 200_000:
-            self.clear()
-        w = x.lower()
-        ok = self[x] = bool(x[:1].isupper() and w not in MONTHS and w != "i" or x in _PARTICLES or ("-" in x and _PARTICLE.match(x) is not None))
-        return ok
+def _may_be_name(x: str) -> bool:
+    """Whether a token may be part of a name: capitalised (not a month, not "I") or a particle ("al-", "van")."""
+    w = x.lower()
+    return bool(x[:1].isupper() and w not in MONTHS and w != "i" or x in _PARTICLES or ("-" in x and _PARTICLE.match(x) is not None))
 
 
-_NAMEABLE = _Nameable()
+_NAMEABLE = KeyCache(_may_be_name)  # token text -> _may_be_name, computed once per word
 
 
 def _inside(tokens, spans: list[tuple[int, int]]) -> list[bool]:
@@ -61,7 +56,7 @@ class TokenView:
         self._words = list(map(str.lower, map(itemgetter(2), self.tokens)))
         if "’" in self.text:
             self._words = [w.replace("’", "'") for w in self._words]
-        # whether each token may be part of a name: capitalised (not a month, not "I") or a particle ("al-", "van")
+        # whether each token may be part of a name (``_may_be_name``), outside long quotations
         self._is_name = list(map(_NAMEABLE.__getitem__, map(itemgetter(2), self.tokens)))
         if True in self.quoted:
             self._is_name = [n and not q for n, q in zip(self._is_name, self.quoted)]

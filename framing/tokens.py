@@ -61,7 +61,7 @@ def stem_key(word: str) -> str:
     return _STEMMER.stem(w)
 
 
-class _KeyCache(dict):
+class KeyCache(dict):
     """Word -> normal form, computed on first lookup; emptied when it grows past ``limit``."""
 
     def __init__(self, norm, limit: int = 200_000):
@@ -77,8 +77,8 @@ class _KeyCache(dict):
 
 
 #: ``surface_key`` and ``stem_key`` as caches: ``surface_keys[word]`` (fast for many tokens).
-surface_keys = _KeyCache(surface_key)
-stem_keys = _KeyCache(stem_key)
+surface_keys = KeyCache(surface_key)
+stem_keys = KeyCache(stem_key)
 
 
 def term_words(term: str) -> list[str]:
