@@ -14,6 +14,7 @@ from typing import Optional
 from .lexicon import Entry, Lexicon
 from .matcher import KeyedText, Match, PhraseMatcher, longest_first
 from .model import KINDS, SCORED_ROLES, Article, Finding, token_index
+from .morphology import Morphology
 from .tokens import surface_key
 
 NEGATION_WINDOW = 4  # words before a term in which a negator counts ("denied it was a massacre")
@@ -26,12 +27,7 @@ class LexiconMatcher:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        irregular = {
-            r["base"].lower(): tuple(f.lower() for f in (r.get("past", ""), r.get("participle", "")) if f)
-            for r in lexicon.table("morphology/irregular_verb")
-            if r.get("base")
-        }
-        self.entries = PhraseMatcher(((e.term, e.match, e) for e in lexicon.entries), irregular)
+        self.entries = PhraseMatcher(((e.term, e.match, e) for e in lexicon.entries), Morphology.of(lexicon))
         self.names = PhraseMatcher((r["term"], "exact", r["term"]) for r in lexicon.table("names/fixed_expression") if r.get("term"))
         self.negators = lexicon.words("context/negator")
 

@@ -18,7 +18,8 @@ from typing import Generic, Iterable, Optional, Sequence, TypeVar
 import ahocorasick
 
 from .model import Token
-from .tokens import compound_variants, inflections, stem_key, stem_keys, surface_key, surface_keys, term_words
+from .morphology import Morphology
+from .tokens import compound_variants, stem_key, stem_keys, surface_key, surface_keys, term_words
 
 MAX_GAP = 2
 _BREAK = "|"
@@ -87,23 +88,24 @@ class PhraseMatcher(Generic[T]):
     [('B', 'Many international observers'), ('A', 'ethnic cleansings')]
     """
 
-    def __init__(self, terms: Iterable[tuple[str, str, T]], irregular: dict[str, tuple[str, ...]] | None = None):
+    def __init__(self, terms: Iterable[tuple[str, str, T]], morphology: Morphology | None = None):
         self._automata: dict[str, ahocorasick.Automaton] = {}
         pending: dict[str, dict[str, list]] = {}
         terms = list(terms)
+        morphology = morphology or Morphology()
         # terms as written first, then their other compound spellings (``compound_variants``)
         # where no term is written that way: an entry of its own wins over a variant; and a
         # hyphenated word of the text is also looked up closed up (``_closed_up``)
         written = {tuple(map(surface_key, term_words(term))) for term, _, _ in terms}
         for term, mode, item in terms:
-            for segments in _key_segments(term_words(term), mode, irregular):
+            for segments in _key_segments(term_words(term), mode, morphology):
                 self._add(pending, mode, item, segments)
         for term, _, item in terms:
             for words in compound_variants(term_words(term)):
                 if tuple(map(surface_key, words)) in written:
                     continue
                 # compared as written: the stem of a closed-up form can be another word's ("prolife" ~ "prolific")
-                for segments in _key_segments(words, "exact", irregular):
+                for segments in _key_segments(words, "exact", morphology):
                     self._add(pending, "exact", item, segments)
         for mode, heads in pending.items():
             automaton = ahocorasick.Automaton()
@@ -183,7 +185,7 @@ class PhraseMatcher(Generic[T]):
         return last
 
 
-def _key_segments(words: list[str], mode: str, irregular) -> list[list[list[str]]]:
+def _key_segments(words: list[str], mode: str, morphology: Morphology) -> list[list[list[str]]]:
     """The key segments of a term, one set per inflection of its first and last word.
 
     ``stem`` compares Porter stems; ``exact`` compares lower-cased surface forms, still
@@ -196,7 +198,7 @@ def _key_segments(words: list[str], mode: str, irregular) -> list[list[list[str]
         if w == "*":
             choices.append(["*"])
         elif i in (0, len(words) - 1):
-            choices.append(sorted({norm(f) for f in inflections(surface_key(w), irregular)}))
+            choices.append(sorted({norm(f) for f in morphology.forms(surface_key(w))}))
         else:
             choices.append([norm(w)])
     out = []

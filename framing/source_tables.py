@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lexicon import Lexicon
-from .tokens import inflections, stem_key, term_words
+from .morphology import Morphology
+from .tokens import stem_key, term_words
 
 # Grammar, not vocabulary: the closed classes the phrase reader steps over.
 FUNCTION_WORDS = frozenset(
@@ -116,17 +117,13 @@ def _build(lexicon: Lexicon) -> SourceTables:
 
 def _speech_verbs(lexicon: Lexicon) -> dict[tuple[str, ...], str]:
     """Stemmed verbs of saying in every inflection ("adding", and "said" from the morphology table)."""
-    irregular = {
-        r["base"].lower(): tuple(f.lower() for f in (r.get("past", ""), r.get("participle", "")) if f)
-        for r in lexicon.table("morphology/irregular_verb")
-        if r.get("base")
-    }
+    forms = Morphology.of(lexicon).forms
     out: dict[tuple[str, ...], str] = {}
     for r in lexicon.table("sources/speech_verb"):
         if not r.get("term"):
             continue
         words = term_words(r["term"])
         frame = r.get("frame") or "clause"
-        for first in inflections(words[0], irregular):
+        for first in forms(words[0]):
             out[tuple(stem_key(w) for w in [first] + words[1:])] = frame
     return out

@@ -98,7 +98,7 @@ def compound_variants(words: list[str]) -> list[list[str]]:
     A hyphenated word is also written closed up ("anti-semitic" -> "antisemitic"), and a
     term of two or three plain words also with hyphens ("blood bath" -> "blood-bath"). The
     open form of a hyphenated word is not made: "far right" and "hard line" also name a
-    place and a stance without the label's sense. Like ``inflections``, a form that is not a
+    place and a stance without the label's sense. Like ``morphology.inflections``, a form that is not a
     word never occurs in text, so over-generation is harmless.
 
     >>> compound_variants(["anti-semitic", "rant"]), compound_variants(["blood", "bath"])
@@ -111,38 +111,4 @@ def compound_variants(words: list[str]) -> list[list[str]]:
         out.append([w.replace("-", "") for w in words])
     if 2 <= len(words) <= 3 and not any("-" in w for w in words):
         out.append(["-".join(words)])
-    return out
-
-
-_VOWELS = set("aeiou")
-
-
-def inflections(word: str, irregular: dict[str, tuple[str, ...]] | None = None) -> set[str]:
-    """Regular English inflections of ``word`` (plural, -ed, -ing), plus irregular forms.
-
-    Stemming alone misses some pairs ("add"/"added", "say"/"said"), so the matcher also
-    compares the stems of these generated forms. Over-generation is harmless: a form that
-    is not a word never occurs in text.
-
-    >>> {"slams", "slammed", "slamming"} <= inflections("slam")
-    True
-    >>> {"says", "said", "saying"} <= inflections("say", {"say": ("said",)})
-    True
-    """
-    w = word.lower()
-    out = {w}
-    if not w.isalpha() or len(w) < 2:
-        return out
-    if w.endswith("e"):
-        out |= {w + "s", w + "d", w[:-1] + "ing"}
-    elif w.endswith("y") and w[-2] not in _VOWELS:
-        out |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
-    elif w.endswith(("s", "x", "z", "ch", "sh")):
-        out |= {w + "es", w + "ed", w + "ing"}
-    else:
-        out |= {w + "s", w + "ed", w + "ing"}
-        if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
-            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-    if irregular and w in irregular:
-        out |= set(irregular[w])
     return out

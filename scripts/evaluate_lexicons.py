@@ -3,6 +3,7 @@
     python scripts/evaluate_lexicons.py [--data ../shared/data] [--part tune|heldout|all] [--fp-sample N]
     python scripts/evaluate_lexicons.py --part tune --skip coverage babe --by-term 40 [--fn-sample N]
     python scripts/evaluate_lexicons.py --skip coverage ptc --babe-part curate|measure|all
+    python scripts/evaluate_lexicons.py --skip coverage ptc --babe-part curate --babe-by-term 60
 
 Reports coverage of the reference lists of Recasens et al. (2013); sentence- and span-level
 precision, recall and F1 on the Propaganda Techniques Corpus (PTC) training articles, split
@@ -204,8 +205,9 @@ def evaluate_ptc(data: Path, part: str, fp_sample: int = 0, by_term: int = 0, fn
             print(f"  {n:>3}  {span}")
 
 
-def evaluate_babe(data: Path, part: str = "all") -> None:
+def evaluate_babe(data: Path, part: str = "all", by_term: int = 0) -> None:
     path = data / "babe" / "final_labels_SG2.csv"
+    per_entry: dict = defaultdict(lambda: {"marked": 0, "unmarked": 0, "unbiased": 0, "texts": set(), "examples": []})
     tp = fp = fn = 0
     sent_tp = sent_fp = sent_fn = 0
     n_sentences = 0
@@ -222,10 +224,12 @@ def evaluate_babe(data: Path, part: str = "all") -> None:
                 gold_words = set()
             report = default_analyzer().score_text(row["text"], syntax="plain")
             ours = {stem_key(t.text) for f in report.findings if f.kind == "loaded" for t in tokenize(f.text)}
+            biased = row["label_bias"] == "Biased"
+            if by_term:
+                count_babe_entries(per_entry, report, gold_words, biased, row["text"])
             tp += len(ours & gold_words)
             fp += len(ours - gold_words)
             fn += len(gold_words - ours)
-            biased = row["label_bias"] == "Biased"
             flagged = bool(ours)
             sent_tp += biased and flagged
             sent_fp += flagged and not biased
@@ -234,6 +238,36 @@ def evaluate_babe(data: Path, part: str = "all") -> None:
     sp, sr, sf = prf(sent_tp, sent_fp, sent_fn)
     print(f"BABE SG2 part={part}: {n_sentences} sentences")
     print(f"BABE SG2: loaded words vs experts' biased_words: P {p:.3f} R {r:.3f} F1 {f:.3f}; sentence (any loaded word = biased): P {sp:.3f} R {sr:.3f} F1 {sf:.3f}")
+    if by_term:
+        print_babe_by_term(per_entry, by_term)
+
+
+def count_babe_entries(per_entry: dict, report, gold_words: set[str], biased: bool, text: str) -> None:
+    """Count each loaded finding of one BABE sentence under its entry: its words among the
+    experts' bias words (``marked``), not among them in a biased sentence (``unmarked``), or
+    in a sentence the experts call unbiased (``unbiased``)."""
+    for f in report.findings:
+        if f.kind != "loaded":
+            continue
+        c = per_entry[f.source]
+        c["texts"].add(f.text.lower())
+        if {stem_key(t.text) for t in tokenize(f.text)} & gold_words:
+            c["marked"] += 1
+            continue
+        c["unmarked" if biased else "unbiased"] += 1
+        if len(c["examples"]) < 2:
+            c["examples"].append(" ".join(text.split()))
+
+
+def print_babe_by_term(per_entry: dict, top: int) -> None:
+    """Print the entries whose findings BABE's experts most often leave unmarked."""
+    rows = sorted(per_entry.items(), key=lambda kv: (-(kv[1]["unmarked"] + kv[1]["unbiased"] - kv[1]["marked"]), kv[0]))
+    print(f"\n  {top} entries by (unmarked findings - marked findings):")
+    print(f"  {'entry':<40} {'marked':>6} {'unmarked':>8} {'unbiased':>8}  example")
+    for source, c in rows[:top]:
+        entry = f"{source} {'/'.join(sorted(c['texts']))[:30]}"
+        example = c["examples"][0] if c["examples"] else ""
+        print(f"  {entry:<40} {c['marked']:>6} {c['unmarked']:>8} {c['unbiased']:>8}  {example[:150]}")
 
 
 def coverage(data: Path) -> None:
@@ -269,7 +303,11 @@ def main() -> None:
     ap.add_argument("--fn-sample", type=int, default=0, help="tune part only: the N most frequent missed gold spans")
     ap.add_argument("--babe-part", choices=["curate", "measure", "all"], default="all",
                     help="BABE half by sha1(text) %% 2: curate (0), measure (1) or all")
+    ap.add_argument("--babe-by-term", type=int, default=0,
+                    help="curate half only: the N entries whose findings BABE's experts most often leave unmarked")
     args = ap.parse_args()
+    if args.babe_by_term and args.babe_part != "curate":
+        sys.exit("--babe-by-term looks at sentences: use it with --babe-part curate only")
     if (args.by_term or args.fn_sample) and args.part != "tune":
         sys.exit("--by-term and --fn-sample look at sentences: use them with --part tune only")
     if not args.data.exists():
@@ -280,7 +318,7 @@ def main() -> None:
         for part in [args.part] if args.part else ["tune", "heldout"]:
             evaluate_ptc(args.data, part, args.fp_sample, args.by_term, args.fn_sample)
     if "babe" not in args.skip:
-        evaluate_babe(args.data, args.babe_part)
+        evaluate_babe(args.data, args.babe_part, args.babe_by_term)
 
 
 if __name__ == "__main__":

@@ -364,3 +364,37 @@ def test_negation_does_not_reach_across_a_comma():
 )
 def test_entries_of_2026_11_5(text, term, flagged):
     assert (loaded_weight(text, term) is not None) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, term, flagged",
+    [
+        # 2026.11.6: forms that share a stem with the entry but are another word (read in the
+        # BBC News corpus; test sentences written for framing)
+        ("The shares fell after a short, sharp shock.", "shock", False),
+        ("Flexible rates help countries cope with economic shocks.", "shock", False),
+        ("The footage was shocking.", "shocking", True),
+        ("Federer saved a break point in the third set.", "break point", False),
+        ("Hospitals are at breaking point.", "breaking point", True),
+        ("The band Prodigy topped the list.", "prodigy", False),
+        ("He ate a prodigious amount of cake.", "prodigious", True),
+        ("Viewers will ignore the extras.", "ignor", False),
+        ("The minister was willfully ignorant of the risks.", "willfully ignorant", True),
+        ("The report blamed the board's willful ignorance.", "willful ignorance", True),
+        ("The mayor brought his office into disrepute.", "disrepute", False),
+        ("He hired a disreputable lawyer.", "disreputable", True),
+        ("A Baddeley (Harrow AC) won the race.", "harrow", False),
+        ("Survivors told harrowing stories.", "harrowing", True),
+        ("Crop production totalled 11 million tonnes.", "total", False),
+        ("The launch was a total failure.", "total", True),
+        ("Blisters were a factor in her defeat.", "blister", False),
+        ("He launched a blistering attack on the plan.", "blistering", True),
+        ("The company said the deal would uplift earnings.", "uplift", False),
+        ("It was an uplifting story.", "uplifting", True),
+        ("Titan, a California company, pleaded guilty.", "titan", False),
+        ("Documentaries and dramatisations use computer images.", "dramati", False),
+        ("Prices rose dramatically.", "dramatically", True),
+    ],
+)
+def test_entries_of_2026_11_6(text, term, flagged):
+    assert (loaded_weight(text, term) is not None) == flagged
