@@ -15,7 +15,7 @@ from .lexicon import Entry, Lexicon
 from .matcher import KeyedText, Match, PhraseMatcher, longest_first
 from .model import KINDS, SCORED_ROLES, Article, Finding, token_index
 from .morphology import Morphology
-from .tokens import surface_key
+from .tokens import stem_keys, surface_key
 
 NEGATION_WINDOW = 4  # words before a term in which a negator counts ("denied it was a massacre")
 NEGATED_FACTOR = 0.5  # a negated finding keeps half its weight
@@ -108,6 +108,10 @@ class Context:
         for rule in entry.context:
             if rule.name == "not_next" and m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1]:
                 if surface_key(tokens[m.last + 1].text) in rule.words:
+                    return False
+            elif rule.name == "only_next":
+                following = m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1]
+                if not following or stem_keys[tokens[m.last + 1].text] not in rule.stems:
                     return False
             elif rule.name == "not_prev" and m.first > 0 and not self.keyed.breaks[m.first]:
                 if surface_key(tokens[m.first - 1].text) in rule.words:

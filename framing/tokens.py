@@ -21,12 +21,16 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # text between tokens, a token, text between, ...
 _MAKE = partial(tuple.__new__, Token)  # Token's own constructor, without its Python-level wrapper
 _STEMMER = PorterStemmer()
+#: Porter's stem of one word, cached: the parts of hyphenated words ("so-called") are mostly words met alone.
+_porter = lru_cache(maxsize=200_000)(_STEMMER.stem)
 # British and American spellings meet before stemming ("neutralised" ~ "neutralized").
 _SPELLING = (
     (re.compile(r"(?<=[a-z]{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
     (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
 )
+_SPELLING_ENDINGS = ("ise", "ised", "ises", "ising", "isation", "isations", "yse", "ysed", "yses", "ysing",
+                     "our", "ours", "oured", "ouring", "ourable", "ourite", "ourites")  # what _SPELLING rewrites
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -46,19 +50,24 @@ def surface_key(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=200_000)
 def stem_key(word: str) -> str:
     """Porter stem of the surface key; hyphenated words are stemmed part by part.
 
     >>> stem_key("Assassinated") == stem_key("assassination") == stem_key("assassinate")
     True
     """
-    w = surface_key(word)
-    for pattern, repl in _SPELLING:
-        w = pattern.sub(repl, w)
+    return _stem(surface_key(word))
+
+
+@lru_cache(maxsize=200_000)
+def _stem(w: str) -> str:
+    """``stem_key`` of a surface key, cached by the key: "The" and "the" are stemmed once."""
+    if w.endswith(_SPELLING_ENDINGS):  # most words end otherwise, and skip the three regexes
+        for pattern, repl in _SPELLING:
+            w = pattern.sub(repl, w)
     if "-" in w:
-        return "-".join(_STEMMER.stem(p) for p in w.split("-"))
-    return _STEMMER.stem(w)
+        return "-".join(map(_porter, w.split("-")))
+    return _porter(w)
 
 
 class KeyCache(dict):

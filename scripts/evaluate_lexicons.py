@@ -128,11 +128,16 @@ def print_by_term(per_entry: dict, top: int) -> None:
     """
     rows = sorted(per_entry.items(), key=lambda kv: (-(kv[1]["only_fp"] - kv[1]["only_tp"]), -kv[1]["fp"]))
     print(f"\n  {top} entries by (sole false positives - sole true positives):")
-    print(f"  {'entry':<40} {'fp':>4} {'tp':>4} {'onlyFP':>6} {'onlyTP':>6}  example false positive")
-    for source, c in rows[:top]:
+    print_entry_rows(rows[:top], {"fp": "fp", "tp": "tp", "onlyFP": "only_fp", "onlyTP": "only_tp"}, "fp_examples", "example false positive")
+
+
+def print_entry_rows(rows: list, columns: dict[str, str], examples: str, example_title: str) -> None:
+    """One line per lexicon entry: its source and matched texts, counts, and an example sentence."""
+    print(f"  {'entry':<40} " + " ".join(f"{title:>6}" for title in columns) + f"  {example_title}")
+    for source, c in rows:
         entry = f"{source} {'/'.join(sorted(c['texts']))[:30]}"
-        example = c["fp_examples"][0] if c["fp_examples"] else ""
-        print(f"  {entry:<40} {c['fp']:>4} {c['tp']:>4} {c['only_fp']:>6} {c['only_tp']:>6}  {example[:150]}")
+        example = c[examples][0] if c[examples] else ""
+        print(f"  {entry:<40} " + " ".join(f"{c[key]:>6}" for key in columns.values()) + f"  {example[:150]}")
 
 
 def evaluate_ptc(data: Path, part: str, fp_sample: int = 0, by_term: int = 0, fn_sample: int = 0) -> None:
@@ -263,11 +268,7 @@ def print_babe_by_term(per_entry: dict, top: int) -> None:
     """Print the entries whose findings BABE's experts most often leave unmarked."""
     rows = sorted(per_entry.items(), key=lambda kv: (-(kv[1]["unmarked"] + kv[1]["unbiased"] - kv[1]["marked"]), kv[0]))
     print(f"\n  {top} entries by (unmarked findings - marked findings):")
-    print(f"  {'entry':<40} {'marked':>6} {'unmarked':>8} {'unbiased':>8}  example")
-    for source, c in rows[:top]:
-        entry = f"{source} {'/'.join(sorted(c['texts']))[:30]}"
-        example = c["examples"][0] if c["examples"] else ""
-        print(f"  {entry:<40} {c['marked']:>6} {c['unmarked']:>8} {c['unbiased']:>8}  {example[:150]}")
+    print_entry_rows(rows[:top], {"marked": "marked", "unmark": "unmarked", "unbias": "unbiased"}, "examples", "example")
 
 
 def coverage(data: Path) -> None:

@@ -85,6 +85,29 @@ def test_not_form_rule_stops_only_the_listed_form(tmp_path):
     assert found("Both keepers were scamps in the end.") == []
 
 
+def test_only_next_rule_is_parsed_as_stems():
+    (entry,) = parse_entries(HEADER + "utter\tx\t0.5\tn\tx\t\t\tonly_next:Nonsense| disasters \n", "loaded", "loaded/x.tsv")
+    assert [(r.name, sorted(r.words), sorted(r.stems)) for r in entry.context] == [("only_next", ["disasters", "nonsense"], ["disast", "nonsens"])]
+    with pytest.raises(LexiconError, match="unknown context rule"):
+        parse_entries(HEADER + "utter\tx\t0.5\tn\tx\t\t\tonly_next:\n", "loaded", "loaded/x.tsv")
+
+
+def test_only_next_rule_keeps_only_the_listed_phrases(tmp_path):
+    """``only_next`` keeps a word that is loaded only before some words ("a proper disaster") and
+    drops it everywhere else: another next word, punctuation after it, or the end of the text."""
+    write(tmp_path, "loaded/sport.tsv", HEADER + "proper\tsport\t0.2\tStretches a claim.\tmy-study\t\t\tonly_next:disaster|chaos\n")
+    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
+
+    def found(text):
+        return [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
+
+    assert found("The match was a proper disaster.") == ["proper"]
+    assert found("Both seasons were proper disasters.") == ["proper"]
+    assert found("They signed a proper contract.") == []
+    assert found("It was done proper, he said.") == []
+    assert found("Fans wanted it done proper.") == []
+
+
 def test_not_alone_after_rule_is_parsed():
     (entry,) = parse_entries(HEADER + "luckless\tx\t0.5\tn\tx\t\t\tnot_alone_after:The| the \n", "loaded", "loaded/x.tsv")
     assert [(r.name, sorted(r.words)) for r in entry.context] == [("not_alone_after", ["the"])]

@@ -369,8 +369,8 @@ def test_entries_of_2026_11_5(text, term, flagged):
 @pytest.mark.parametrize(
     "text, term, flagged",
     [
-        # 2026.11.6: forms that share a stem with the entry but are another word (read in the
-        # BBC News corpus; test sentences written for framing)
+        # 2026.11.6: forms that share a stem with the entry but are another word, and plain
+        # senses (read in the BBC News corpus; test sentences written for framing)
         ("The shares fell after a short, sharp shock.", "shock", False),
         ("Flexible rates help countries cope with economic shocks.", "shock", False),
         ("The footage was shocking.", "shocking", True),
@@ -387,6 +387,24 @@ def test_entries_of_2026_11_5(text, term, flagged):
         ("Survivors told harrowing stories.", "harrowing", True),
         ("Crop production totalled 11 million tonnes.", "total", False),
         ("The launch was a total failure.", "total", True),
+        ("The UK jobless total rose for the second month.", "total", False),
+        ("The firm has total debts of $1.9bn.", "total", False),
+        ("The town was left in total chaos.", "total", True),
+        ("GM could be forced to buy the carmaker outright.", "outright", False),
+        ("That is an outright lie.", "outright", True),
+        ("Guards pulled fans out of the crush.", "crush", False),
+        ("Troops crushed the protest.", "crushed", True),
+        ("Schools across the UK held mock votes.", "mock", False),
+        ("It is a massive multi-player online game.", "massive", False),
+        ("Few people took a phonecam snap at least once a month.", "snap at", False),
+        ("Straw will visit the former Nazi concentration camp.", "concentration camp", False),
+        ("He likened a reporter to a concentration camp guard.", "concentration camp", True),
+        ("Doom 3 was developed over four years.", "doom", False),
+        ("Some 95% of claims were for natural catastrophes.", "catastroph", False),
+        ("She reached the main draw as a lucky loser.", "loser", False),
+        ("The festival opens with period epic Man to Man.", "epic", False),
+        ("Bribing officials is criminal conduct.", "criminal", False),
+        ("It was criminal what they were doing.", "criminal", True),
         ("Blisters were a factor in her defeat.", "blister", False),
         ("He launched a blistering attack on the plan.", "blistering", True),
         ("The company said the deal would uplift earnings.", "uplift", False),
