@@ -416,3 +416,23 @@ def test_entries_of_2026_11_5(text, term, flagged):
 )
 def test_entries_of_2026_11_6(text, term, flagged):
     assert (loaded_weight(text, term) is not None) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, term, flagged",
+    [
+        # 2026.11.6: hedges in set phrases that hedge nothing (read in the BBC News corpus)
+        ("The firm wants the deal done as soon as possible.", "possible", False),
+        ("Buyers paid the highest possible price.", "possible", False),
+        ("The scheme was made possible by donors.", "possible", False),
+        ("Officials warned of a possible strike.", "possible", True),
+        ("Ministers gave little thought to the impact on small firms.", "thought to", False),
+        ("Brown is thought to have about £2bn to spare.", "thought to", True),
+        ("He would much rather be out on the road.", "rather", False),
+        ("The team played rather well.", "rather", True),
+        ("All sorts of people make all sorts of claims.", "sort", False),
+    ],
+)
+def test_hedges_of_2026_11_6(text, term, flagged):
+    report = default_analyzer().score_text(text, syntax="plain")
+    assert any(f.kind == "hedge" and term in f.text.lower() for f in report.findings) == flagged
