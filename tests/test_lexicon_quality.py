@@ -436,3 +436,30 @@ def test_entries_of_2026_11_6(text, term, flagged):
 def test_hedges_of_2026_11_6(text, term, flagged):
     report = default_analyzer().score_text(text, syntax="plain")
     assert any(f.kind == "hedge" and term in f.text.lower() for f in report.findings) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, verb, flagged",
+    [
+        # 2026.11.6: reporting verbs only where someone reports (read in the BBC News corpus)
+        ("Some 95% of insurance claims were for natural disasters.", "claims", False),
+        ("Initial jobless claims jumped to 367,000.", "claims", False),
+        ("The firm can press claims for billions in damages.", "claims", False),
+        ("Yukos claims its downfall was political.", "claims", True),
+        ("The forecast may prove accurate.", "prove", False),
+        ("Inflation is proving difficult to bring down.", "proving", False),
+        ("The study proved that the drug works.", "proved", True),
+        ("Workers were exposed to asbestos.", "exposed", False),
+        ("The paper exposed the scandal.", "exposed", True),
+        ("We must maintain our form.", "maintain", False),
+        ("Fewer than a quarter of the blogs are regularly maintained.", "maintained", False),
+        ("He maintained that he was innocent.", "maintained", True),
+        ("Traders were speculating on a revaluation.", "speculating", False),
+        ("Some speculate that sales will fall.", "speculate", True),
+        ("The retailer issued a profit warning.", "warning", False),
+        ("Economists warned that rates would rise.", "warned", True),
+    ],
+)
+def test_reporting_verbs_of_2026_11_6(text, verb, flagged):
+    report = default_analyzer().score_text(text, syntax="plain")
+    assert any(f.kind == "attribution_verb" and f.text == verb for f in report.findings) == flagged
