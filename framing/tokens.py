@@ -23,14 +23,23 @@ _MAKE = partial(tuple.__new__, Token)  # Token's own constructor, without its Py
 _STEMMER = PorterStemmer()
 #: Porter's stem of one word, cached: the parts of hyphenated words ("so-called") are mostly words met alone.
 _porter = lru_cache(maxsize=200_000)(_STEMMER.stem)
-# British and American spellings meet before stemming ("neutralised" ~ "neutralized").
-_SPELLING = (
-    (re.compile(r"(?<=[a-z]{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|able|ite|ites)?$"), r"or\1"),
+# British and American spellings meet before stemming ("neutralised" ~ "neutralized"):
+# (British, American, letters needed before it, the endings that may follow; "" = none)
+_SPELLINGS = (
+    ("is", "iz", 2, ("e", "ed", "es", "ing", "ation", "ations")),
+    ("ys", "yz", 2, ("e", "ed", "es", "ing")),
+    ("our", "or", 3, ("", "s", "ed", "ing", "able", "ite", "ites")),
 )
-_SPELLING_ENDINGS = ("ise", "ised", "ises", "ising", "isation", "isations", "yse", "ysed", "yses", "ysing",
-                     "our", "ours", "oured", "ouring", "ourable", "ourite", "ourites")  # what _SPELLING rewrites
+
+
+def _spelling_rule(british: str, american: str, before: int, ends: tuple[str, ...]) -> tuple[re.Pattern, str]:
+    """The regular expression that rewrites one British ending, and its replacement."""
+    group = "(" + "|".join(e for e in ends if e) + (")?" if "" in ends else ")")  # "" makes the ending optional
+    return re.compile(f"(?<={'[a-z]' * before}){british}{group}$"), american + r"\1"
+
+
+_SPELLING = tuple(_spelling_rule(*rule) for rule in _SPELLINGS)
+_SPELLING_ENDINGS = tuple(british + e for british, _, _, ends in _SPELLINGS for e in ends)  # what _SPELLING rewrites
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -107,8 +116,8 @@ def compound_variants(words: list[str]) -> list[list[str]]:
     A hyphenated word is also written closed up ("anti-semitic" -> "antisemitic"), and a
     term of two or three plain words also with hyphens ("blood bath" -> "blood-bath"). The
     open form of a hyphenated word is not made: "far right" and "hard line" also name a
-    place and a stance without the label's sense. Like ``morphology.inflections``, a form that is not a
-    word never occurs in text, so over-generation is harmless.
+    place and a stance without the label's sense. The closed-up forms are compared as written,
+    not by stem, so one that is not a word never occurs in text and over-generating is harmless.
 
     >>> compound_variants(["anti-semitic", "rant"]), compound_variants(["blood", "bath"])
     ([['antisemitic', 'rant']], [['blood-bath']])
