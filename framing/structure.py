@@ -19,7 +19,10 @@ _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
-BYLINE = re.compile(r"^(?:by|written by|words by|author:?)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?P<lead>by|written by|words by|author:?)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+# a byline names people and outlets; one of these makes the block a clause ("By Monday, the deal was done")
+_FINITE_VERBS = frozenset("is are was were be been has have had will would can could may might must shall should did does says said".split())
 LABEL_LINE = re.compile(r"^[A-Z][\w\- ]{1,30}:\s+\S")
 # A block with no letters or digits at all ("***", "* * *", "—") is a separator.
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -29,6 +32,28 @@ CHROME_THRESHOLD = 0.6  # combined cue weight from which a short block is chrome
 CHROME_MAX_WORDS = 60  # longer blocks need SURE_CHROME and a place outside the article's prose
 SURE_CHROME = 0.95
 CUE_MAX_WORDS = 1_000  # no site chrome runs this long; longer blocks are not searched for cues
+
+
+def byline_name(text: str) -> Optional[str]:
+    """The name of a byline block ("By Jane Doe, Reuters"), or None.
+
+    A plain "By" must be followed by a capitalised word, and a block that reads as a clause (a
+    common finite verb, or mostly lower-case words ending like a sentence) is prose: "By any
+    measure, ...", "By 2025, ...", "By Monday, the deal was done" open body paragraphs.
+    """
+    m = BYLINE.match(text)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if m.group("lead").lower() == "by":
+        if not name[:1].isupper():
+            return None
+        words = name.split()
+        lower = sum(w[:1].islower() for w in words)
+        finite = any(w.strip(",;:") in _FINITE_VERBS for w in words)  # as written: "By Will Smith" is a name
+        if finite or (len(words) >= 4 and lower * 2 > len(words) and _SENTENCE_END.search(name)):
+            return None
+    return name
 
 
 @dataclass(frozen=True)
@@ -114,12 +139,12 @@ class StructureReader:
             outside = i < first_prose or i > last_prose
             weight, cue_role, _ = cues[i]
             chrome_role = cue_role if cue_role in ("boilerplate", "metadata", "bio") else "boilerplate"
-            byline = BYLINE.match(text) if short else None
+            byline = byline_name(text) if short else None
             if _NO_WORDS.match(text):
                 roles[i] = "boilerplate"
             elif byline and i <= first_prose:
                 roles[i] = "byline"
-                meta["byline"] = meta["byline"] or byline.group("name").strip()
+                meta["byline"] = meta["byline"] or byline
             elif short and i < first_prose and DATE.search(text) and cue_role != "boilerplate":
                 roles[i] = "metadata"
                 self._date_line(text, meta)
@@ -147,7 +172,7 @@ class StructureReader:
                 if " ".join(blocks[i].text.split()).lower() == norm:
                     return i
             return None
-        if blocks and words[0] <= 25 and len(blocks) > 1 and not BYLINE.match(blocks[0].text):
+        if blocks and words[0] <= 25 and len(blocks) > 1 and not byline_name(blocks[0].text):
             return 0
         return None
 
