@@ -71,6 +71,7 @@ class Morphology:
 
     irregular: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     uninflected: frozenset[str] = frozenset()
+    inflect: bool = True  # False: every word only as written (cues of site chrome)
 
     @classmethod
     def of(cls, lexicon: "Lexicon") -> "Morphology":
@@ -88,4 +89,4 @@ class Morphology:
 
     def forms(self, word: str) -> set[str]:
         """``word`` and its inflected forms."""
-        return inflections(word, self.irregular, self.uninflected)
+        return inflections(word, self.irregular, self.uninflected) if self.inflect else {word}

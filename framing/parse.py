@@ -173,15 +173,62 @@ def _lines_span(lines: list[int], line_map: Optional[list[int]]) -> Optional[tup
 
 
 def parse_plain(raw: str) -> Parsed:
-    """Plain text: blocks are separated by blank lines; lines inside a block are joined."""
+    """Plain text: blocks are separated by blank lines; lines inside a block are joined,
+    unless the block writes one paragraph a line (``_line_per_paragraph``)."""
     blocks: list[Block] = []
     pos = 0
     for m in list(re.finditer(r"\n\s*\n", raw)) + [None]:
         end = m.start() if m else len(raw)
         chunk = raw[pos:end]
-        _add_block(blocks, Block(" ".join(line.strip() for line in chunk.splitlines()), "plain", span=(pos, end)))
+        if _line_per_paragraph(chunk):
+            for start, stop in _line_paragraphs(chunk):
+                text = " ".join(line.strip() for line in chunk[start:stop].split("\n"))
+                _add_block(blocks, Block(text, "plain", span=(pos + start, pos + stop)))
+        else:
+            _add_block(blocks, Block(" ".join(line.strip() for line in chunk.splitlines()), "plain", span=(pos, end)))
         pos = m.end() if m else end
     return Parsed(blocks, {})
+
+
+_TITLE_ALONE = re.compile(r"[A-Z][a-z]{0,3}\.")
+
+
+def _line_paragraphs(chunk: str) -> list[tuple[int, int]]:
+    """The spans of the paragraphs of a block written a paragraph (or a sentence) a line: each
+    line, joined to the next while a quotation it opens is still open (so a quotation over
+    two lines stays one) or when it holds only a title cut off from its name ("Fr.", "Dr.")."""
+    out: list[tuple[int, int]] = []
+    start = at = 0
+    depth = 0  # curly quotation marks open; straight ones alternate
+    straight = 0
+    for line in chunk.split("\n"):
+        stop = at + len(line)
+        depth = max(0, depth + line.count("“") - line.count("”"))
+        straight += line.count('"')
+        if not depth and straight % 2 == 0 and not _TITLE_ALONE.fullmatch(line.strip()):
+            out.append((start, stop))
+            start = stop + 1
+        at = stop + 1
+    if start < len(chunk):
+        out.append((start, len(chunk)))
+    return out
+
+
+#: A line this long is not text wrapped to a width: its line breaks end paragraphs.
+WRAP_MAX = 100
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"”’')\]]*\s*$")
+
+
+def _line_per_paragraph(chunk: str) -> bool:
+    """Whether the lines of a block of plain text are its paragraphs (many corpora and
+    exports write one a line) rather than one paragraph wrapped to a width: some line is
+    longer than ``WRAP_MAX``, or most of three or more lines end a sentence."""
+    lines = [line for line in chunk.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False
+    if max(map(len, lines)) > WRAP_MAX:
+        return True
+    return len(lines) >= 3 and sum(bool(_ENDS_SENTENCE.search(line)) for line in lines) * 5 >= len(lines) * 3
 
 
 def parse_text(raw: str, syntax: str = "auto") -> Parsed:

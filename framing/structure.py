@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .matcher import KeyedText, PhraseMatcher
+from .morphology import Morphology
 from .parse import Block
 from .tokens import tokenize
 
@@ -20,7 +21,7 @@ DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 BYLINE = re.compile(r"^(?P<lead>by|written by|words by|author:?)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")
 # a byline names people and outlets; one of these makes the block a clause ("By Monday, the deal was done")
 _FINITE_VERBS = frozenset("is are was were be been has have had will would can could may might must shall should did does says said".split())
 LABEL_LINE = re.compile(r"^[A-Z][\w\- ]{1,30}:\s+\S")
@@ -32,6 +33,8 @@ CHROME_THRESHOLD = 0.6  # combined cue weight from which a short block is chrome
 CHROME_MAX_WORDS = 60  # longer blocks need SURE_CHROME and a place outside the article's prose
 SURE_CHROME = 0.95
 CUE_MAX_WORDS = 1_000  # no site chrome runs this long; longer blocks are not searched for cues
+PLAIN_CUE = 0.9  # cues lighter than this are also phrases of prose (see ``StructureReader.block_cues``)
+PROSE_MIN_WORDS = 12
 
 
 def byline_name(text: str) -> Optional[str]:
@@ -56,6 +59,34 @@ def byline_name(text: str) -> Optional[str]:
     return name
 
 
+def _opens(keyed: KeyedText, first: int, at: int) -> bool:
+    """Whether token ``at`` opens its block, after nothing but capitalised words ("Read more",
+    "Jane Doe is the editor of")."""
+    return all(t.text[:1].isupper() for t in keyed.tokens[first:at])
+
+
+def _clause(text: str) -> bool:
+    """Whether a short block is a sentence rather than a date or label line: it ends like one
+    and has a common finite verb or four lower-case words ("Constantinople fell to ... on May
+    29, 1453."; "DB: John, what is the latest we know?"), unlike "Posted on March 3, 2024."."""
+    if not _SENTENCE_END.search(text):
+        return False
+    words = text.split()
+    return any(w.strip(",;:") in _FINITE_VERBS for w in words) or sum(w[:1].islower() for w in words) >= 4
+
+
+def _reads_as_prose(keyed: KeyedText, span: tuple[int, int], first: int, n: int) -> bool:
+    """Whether the block at ``span``, ``n`` tokens from ``first``, reads as a clause of prose:
+    long enough, with a common finite verb written in lower case ("has won a copyright case"),
+    or ending like a sentence with most of its words in lower case."""
+    if n < PROSE_MIN_WORDS:
+        return False
+    words = [t.text for t in keyed.tokens[first : first + n]]
+    if any(w in _FINITE_VERBS for w in words):
+        return True
+    return bool(_SENTENCE_END.search(keyed.text[span[0] : span[1]])) and sum(w[:1].islower() for w in words) * 2 >= n
+
+
 @dataclass(frozen=True)
 class Cue:
     cue: str
@@ -67,26 +98,49 @@ class StructureReader:
     """Assigns a role to every block and reads title, byline, date and outlet."""
 
     def __init__(self, cues: Sequence[Cue]):
-        self._cues = PhraseMatcher((c.cue, "exact", c) for c in cues if tokenize(c.cue))
+        # as written: a site's labels do not inflect ("sign in" is not "signed in March")
+        self._cues = PhraseMatcher(((c.cue, "exact", c) for c in cues if tokenize(c.cue)), Morphology(inflect=False))
 
-    def block_cues(self, keyed: KeyedText, spans: Sequence[tuple[int, int]], firsts: Sequence[int], words: Sequence[int]) -> list[tuple[float, str, list[str]]]:
+    def block_cues(
+        self,
+        keyed: KeyedText,
+        spans: Sequence[tuple[int, int]],
+        firsts: Sequence[int],
+        words: Sequence[int],
+        links: Sequence[Sequence[tuple[int, int]]] = (),
+    ) -> list[tuple[float, str, list[str]]]:
         """How surely each block is site chrome: (combined weight, role of the strongest cue, cues).
 
         Distinct cues combine as independent evidence, 1 - prod(1 - w). A cue written
-        with a colon ("region:") only counts as a label at the start of the block.
-        ``keyed`` holds the text of all blocks joined by blank lines (so no phrase crosses
-        two blocks); ``spans``, ``firsts`` and ``words`` give each block's character span in
-        it, its first token and its number of tokens.
+        with a colon ("region:") only counts as a label at the start of the block. A cue
+        lighter than ``PLAIN_CUE`` is also a phrase of ordinary prose ("copyright",
+        "donate", "most popular"): in a block that reads as prose (``_reads_as_prose``) and
+        holds no heavier cue, it counts only where it opens the block (``_opens``), as link text, or where such
+        cues together reach ``SURE_CHROME`` with one for every ``CHROME_MAX_WORDS`` words. ``keyed`` holds the text of
+        all blocks joined by blank lines (so no phrase crosses two blocks); ``spans``,
+        ``firsts`` and ``words`` give each block's character span in it, its first token and
+        its number of tokens; ``links`` each block's link spans in it.
         """
         found: list[list] = [[] for _ in spans]
         for m in self._cues.find(keyed):
             found[bisect_right(firsts, m.first) - 1].append(m)
-        return [self._combine(keyed.text, start, found[i] if words[i] <= CUE_MAX_WORDS else []) for i, (start, _) in enumerate(spans)]
+        out = []
+        for i, (start, _) in enumerate(spans):
+            matches = found[i] if words[i] <= CUE_MAX_WORDS else []
+            matches = [m for m in matches if not m.item.cue.endswith(":") or (m.start - start <= 2 and keyed.text[m.end : m.end + 1] == ":")]
+            distinct = len({m.item.cue for m in matches})
+            # "copyright" and "fair use" together in a short notice
+            corroborated = self._combine(matches)[0] >= SURE_CHROME and words[i] <= distinct * CHROME_MAX_WORDS
+            plain = all(m.item.weight < PLAIN_CUE for m in matches)
+            if matches and plain and not corroborated and _reads_as_prose(keyed, spans[i], firsts[i], words[i]):
+                in_links = links[i] if i < len(links) else ()
+                matches = [m for m in matches if _opens(keyed, firsts[i], m.first) or any(a <= m.start and m.end <= b for a, b in in_links)]
+            out.append(self._combine(matches))
+        return out
 
     @staticmethod
-    def _combine(text: str, start: int, matches: list) -> tuple[float, str, list[str]]:
-        """Combine the cue matches of the block starting at ``start`` of ``text``."""
-        found = [m for m in matches if not m.item.cue.endswith(":") or (m.start - start <= 2 and text[m.end : m.end + 1] == ":")]
+    def _combine(found: list) -> tuple[float, str, list[str]]:
+        """Combine the cue matches of one block."""
         if not found:
             return 0.0, "", []
         best = max(found, key=lambda m: m.item.weight)
@@ -115,7 +169,8 @@ class StructureReader:
             author = ", ".join(str(a) for a in author)
         meta["byline"] = str(author) if author else None
 
-        cues = self.block_cues(keyed, spans, firsts, words)
+        links = [[(s + a, s + b) for a, b, _ in block.links] for block, (s, _) in zip(blocks, spans)]
+        cues = self.block_cues(keyed, spans, firsts, words, links)
         link_density = [sum(e - s for s, e, _ in b.links) / max(1, len(b.text)) for b in blocks]
         roles = ["body"] * n
         prose = [
@@ -145,12 +200,12 @@ class StructureReader:
             elif byline and i <= first_prose:
                 roles[i] = "byline"
                 meta["byline"] = meta["byline"] or byline
-            elif short and i < first_prose and DATE.search(text) and cue_role != "boilerplate":
+            elif short and i < first_prose and DATE.search(text) and cue_role != "boilerplate" and not _clause(text):
                 roles[i] = "metadata"
                 self._date_line(text, meta)
             elif weight >= CHROME_THRESHOLD and (words[i] <= CHROME_MAX_WORDS or (outside and weight >= SURE_CHROME)):
                 roles[i] = chrome_role
-            elif short and i < first_prose and LABEL_LINE.match(text):
+            elif short and i < first_prose and LABEL_LINE.match(text) and not _clause(text):
                 roles[i] = "metadata"
             elif outside and words[i] <= 30 and (link_density[i] > 0.5 or (i > last_prose and weight >= 0.3)):
                 roles[i] = "boilerplate"

@@ -77,3 +77,44 @@ def test_every_invisible_character_is_seen_by_the_quick_test():
             assert MAYBE_INVISIBLE.search(c), hex(code)
     assert drop_invisible("sla\u200bmmed \u200d\u0628") == "slammed \u200d\u0628"
     assert drop_invisible("plain text") == "plain text"
+
+
+def test_plain_text_with_a_paragraph_a_line_is_cut_at_each_line():
+    raw = (
+        "Ministers face a storm over the port\n\n"
+        "The government slammed its critics on Tuesday as the row over the port deal grew, and the opposition called the plan a disaster for the town.\n"
+        "Officials said the contract would be signed in March.\n"
+        "Residents say they were never asked.\n"
+        "COPYRIGHT 2024 EXAMPLE NEWS\n"
+    )
+    p = parse_text(raw, "plain")
+    assert [b.text for b in p.blocks][1:] == [line for line in raw.split("\n\n")[1].splitlines()]
+    for b in p.blocks:  # each line's span in the raw input
+        assert raw[b.span[0] : b.span[1]].strip() == b.text
+
+
+def test_plain_text_wrapped_to_a_width_stays_one_paragraph():
+    raw = (
+        "The government slammed its critics on Tuesday as the row over\n"
+        "the port deal grew, and the opposition called the plan a\n"
+        "disaster for the town. Officials said the contract would be\n"
+        "signed in March.\n"
+    )
+    (block,) = parse_text(raw, "plain").blocks
+    assert block.text == " ".join(raw.split())
+
+
+def test_a_quotation_over_two_lines_and_a_title_cut_from_its_name_stay_in_one_paragraph():
+    raw = (
+        "The bishop was blunt.\n"
+        "Fr.\n"
+        "Hunwicke wrote this afternoon, “This is a cheap humiliation.\n"
+        "It shows how far the rot has spread.”\n"
+        "The Vatican did not reply to questions about the letter, which was sent on Monday.\n"
+    )
+    texts = [b.text for b in parse_text(raw, "plain").blocks]
+    assert texts == [
+        "The bishop was blunt.",
+        "Fr. Hunwicke wrote this afternoon, “This is a cheap humiliation. It shows how far the rot has spread.”",
+        "The Vatican did not reply to questions about the letter, which was sent on Monday.",
+    ]

@@ -46,3 +46,45 @@ def test_a_byline_is_read_and_set_apart(line, name):
     report = framing.score(f"A headline about the budget\n\n{line}\n\n{BODY}")
     assert report.to_dict()["article"]["byline"] == name
     assert roles(report)[:2] == ["title", "byline"]
+
+
+def test_a_plain_text_file_with_a_paragraph_a_line_is_scored_and_its_footer_set_apart(tmp_path):
+    body = [
+        "The government slammed its critics on Tuesday as the row over the port deal grew, and the opposition called the plan a disaster.",
+        "Officials said the contract would be signed in March, though residents say they were never asked about the ruthless timetable.",
+        "The council will vote on the plan next week, and the port authority has promised a public meeting before then.",
+    ]
+    path = tmp_path / "article.txt"
+    path.write_text("Ministers face a storm over the port\n\n" + "\n".join(body) + "\nCOPYRIGHT 2024 EXAMPLE NEWS\n", encoding="utf-8")
+    report = framing.score(path)
+    assert roles(report) == ["title", "body", "body", "body", "metadata"]
+    loaded = {f["text"] for f in report.to_dict()["findings"] if f["kind"] == "loaded"}
+    assert {"slammed", "disaster", "ruthless"} <= loaded
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Japan's carmaker has won a copyright case in Beijing, further evidence that China is taking a tougher line on the ruthless copying of designs.",
+        "A US bank has said it will donate more than $8m to the victims of a ruthless former military ruler under a court settlement.",
+        "It was her next single that put her back on the map as one of the most popular singers of the decade, after a ruthless campaign.",
+    ],
+)
+def test_a_news_paragraph_that_mentions_a_chrome_word_is_scored(paragraph):
+    text = f"A headline\n\n{paragraph}\n\n{BODY} {BODY}\n\n{BODY}"
+    report = framing.score(text)
+    assert roles(report)[1] == "body"
+    assert "ruthless" in {f["text"] for f in report.to_dict()["findings"]}
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Copyright 2024 Example News. All rights reserved.",
+        "Donate to keep our reporting free: every gift helps us hold the powerful to account.",
+        "Most popular",
+    ],
+)
+def test_chrome_with_the_same_words_is_still_set_apart(chrome):
+    report = framing.score(f"A headline\n\n{BODY} {BODY}\n\n{BODY}\n\n{chrome}")
+    assert roles(report)[-1] != "body"
