@@ -71,6 +71,10 @@ class AttributionReader:
         return w in SKIP_OPENERS or (w.endswith("ing") and not self.tokens[seg.first].text[:1].isupper())
 
     def passive(self, v: int, floor: int) -> bool:
+        """Whether the verb at ``v`` is passive ("was quoted"); a form of "be" before an -ing
+        form is progressive ("had been predicting")."""
+        if self.reader.word(v).endswith("ing"):
+            return False
         k = v - 1
         while k >= floor and self.reader.word(k) in ADVERBS:
             k -= 1

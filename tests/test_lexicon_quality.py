@@ -473,3 +473,32 @@ def test_hedges_of_2026_11_6(text, term, flagged):
 def test_reporting_verbs_of_2026_11_6(text, verb, flagged):
     report = default_analyzer().score_text(text, syntax="plain")
     assert any(f.kind == "attribution_verb" and f.text == verb for f in report.findings) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, verb, flagged",
+    [
+        # 2026.11.7: reporting verbs as nouns and in other senses (read in the BBC News corpus)
+        ("Domestic demand stayed weak all year.", "demand", False),
+        ("The union will not bow to their demands.", "demands", False),
+        ("Rugby has become a physically demanding sport.", "demanding", False),
+        ("The minister demanded an apology.", "demanded", True),
+        ("Campaigners demand that the inquiry be reopened.", "demand that", True),
+        ("Critics say the sums do not add up.", "add", False),
+        ("The new plant will add extra capacity.", "add", False),
+        ("He added the company was doing well.", "added", True),
+        ("\"We are confident,\" added the spokesman.", "added", True),
+        ("G7 ministers backed plans to write off the debt.", "write", False),
+        ("The song was written by a former DJ.", "written", False),
+        ("It is a poorly written law.", "written", False),
+        ("Writing in the Times, she said the plan would fail.", "Writing", True),
+        ("As Paul wrote for The Post, the questions are legal ones.", "wrote", True),
+        ("The minister gave a written parliamentary answer.", "answer", False),
+        ("She refused to answer questions about the deal.", "answer", True),
+        ("The Swiss claims third place in the relay.", "claims", False),
+        ("The opposition claims the vote was rigged.", "claims", True),
+    ],
+)
+def test_reporting_verbs_of_2026_11_7(text, verb, flagged):
+    report = default_analyzer().score_text(text, syntax="plain")
+    assert any(f.kind == "attribution_verb" and f.text == verb for f in report.findings) == flagged

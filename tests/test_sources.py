@@ -145,3 +145,16 @@ def test_lower_case_name_particles_stay_inside_a_name(analyzer):
     )
     names = [s.name for s in analyzer.score_text(text).sources]
     assert names == ["Ursula von der Leyen", "Ludwig van Beethoven", "Abu Bakr al-Baghdadi"]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Economists had been predicting growth of 2% this time around.", "Economists"),
+        ("The unions have been warning that the plant will close.", "The unions"),
+    ],
+)
+def test_a_progressive_reporting_verb_is_not_read_as_passive(analyzer, sentence, speaker):
+    text = f"Rates rise\n\n{sentence}\n\nThe bank raised rates on Thursday, and markets fell after the decision."
+    report = analyzer.score_text(text)
+    assert [s.text for s in report.sources] == [speaker]
