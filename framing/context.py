@@ -113,6 +113,10 @@ class Context:
                 following = m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1]
                 if not following or stem_keys[tokens[m.last + 1].text] not in rule.stems:
                     return False
+            elif rule.name == "only_prev":
+                preceding = m.first > 0 and not self.keyed.breaks[m.first]
+                if not preceding or stem_keys[tokens[m.first - 1].text] not in rule.stems:
+                    return False
             elif rule.name == "not_prev" and m.first > 0 and not self.keyed.breaks[m.first]:
                 if surface_key(tokens[m.first - 1].text) in rule.words:
                     return False

@@ -31,11 +31,12 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class ContextRule:
     """A rule that stops a match: ``not_next``, ``not_prev``, ``not_form``, ``not_alone_after``,
-    ``lower_only``, or ``only_next`` (the match counts only before one of ``words``, compared by stem)."""
+    ``lower_only``, ``only_next`` or ``only_prev`` (the match counts only before, or after, one of
+    ``words``, compared by stem)."""
 
     name: str
     words: frozenset[str] = frozenset()
-    stems: frozenset[str] = frozenset()  # ``only_next``: the stems of ``words``, which the matcher compares
+    stems: frozenset[str] = frozenset()  # ``only_next``/``only_prev``: the stems of ``words``, which the matcher compares
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,10 @@ def _parse_context(raw: str, where: str) -> tuple[ContextRule, ...]:
             # not_alone_after: the word before is one of these and nothing follows the term in its clause
             # ("to the evil.", an adjective used as a noun), so "the evil men" still fires
             rules.append(ContextRule(name, frozenset(w.strip().lower() for w in arg.split("|") if w.strip())))
-        elif name == "only_next" and arg:
+        elif name in ("only_next", "only_prev") and arg:
             # a word loaded only in a few phrases ("total" in "total disaster", not in "the jobless
-            # total"): the next word's stem must be one of these
+            # total"; "takeover" in "a communist takeover", not in "a $16bn takeover"): the next (or
+            # previous) word's stem must be one of these
             words = frozenset(w.strip().lower() for w in arg.split("|") if w.strip())
             rules.append(ContextRule(name, words, frozenset(map(stem_key, words))))
         elif name == "not_form" and arg:
@@ -118,7 +120,7 @@ def _parse_context(raw: str, where: str) -> tuple[ContextRule, ...]:
             rules.append(ContextRule(name, frozenset(" ".join(w.strip().lower().replace("’", "'").split()) for w in arg.split("|") if w.strip())))
         else:
             raise LexiconError(
-                f"{where}: unknown context rule {part!r} (use not_next:a|b, not_prev:a|b, only_next:a|b, not_form:a|b, not_alone_after:a|b or lower_only)"
+                f"{where}: unknown context rule {part!r} (use not_next:a|b, not_prev:a|b, only_next:a|b, only_prev:a|b, not_form:a|b, not_alone_after:a|b or lower_only)"
             )
     return tuple(rules)
 

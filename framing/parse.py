@@ -191,6 +191,7 @@ def parse_plain(raw: str) -> Parsed:
 
 
 _TITLE_ALONE = re.compile(r"[A-Z][a-z]{0,3}\.")
+JOIN_MAX = 6  # lines a quotation left open may join into one paragraph
 
 
 def _line_paragraphs(chunk: str) -> list[tuple[int, int]]:
@@ -200,14 +201,17 @@ def _line_paragraphs(chunk: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = at = 0
     depth = 0  # curly quotation marks open; straight ones alternate
-    straight = 0
+    straight = joined = 0
     for line in chunk.split("\n"):
         stop = at + len(line)
         depth = max(0, depth + line.count("“") - line.count("”"))
         straight += line.count('"')
-        if not depth and straight % 2 == 0 and not _TITLE_ALONE.fullmatch(line.strip()):
+        joined += 1
+        closed = not depth and straight % 2 == 0
+        # a stray quotation mark joins at most JOIN_MAX lines
+        if (closed and not _TITLE_ALONE.fullmatch(line.strip())) or joined >= JOIN_MAX:
             out.append((start, stop))
-            start = stop + 1
+            start, depth, straight, joined = stop + 1, 0, 0, 0
         at = stop + 1
     if start < len(chunk):
         out.append((start, len(chunk)))

@@ -187,8 +187,8 @@ class StructureReader:
             meta["title"] = meta["title"] or blocks[title_index].text.replace("\n", " ")
 
         for i, block in enumerate(blocks):
-            if i == title_index:
-                continue
+            if i == title_index or n == 1:
+                continue  # a text of one paragraph ("Label: a headline", a sentence) is all article
             text = block.text.strip()
             short = words[i] <= 20
             outside = i < first_prose or i > last_prose

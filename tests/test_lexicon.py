@@ -108,6 +108,23 @@ def test_only_next_rule_keeps_only_the_listed_phrases(tmp_path):
     assert found("Fans wanted it done proper.") == []
 
 
+def test_only_prev_rule_keeps_only_the_listed_phrases(tmp_path):
+    """``only_prev`` is ``only_next`` for the word before: "a red card" fires, "the card" does not."""
+    write(tmp_path, "loaded/sport.tsv", HEADER + "card\tsport\t0.2\tA penalty.\tmy-study\t\t\tonly_prev:red|yellow\n")
+    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
+
+    def found(text):
+        return [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
+
+    assert found("He was shown a red card.") == ["card"]
+    assert found("Two yellow cards followed.") == ["cards"]
+    assert found("She sent him a birthday card.") == []
+    assert found("Red. Card.") == []
+    assert found("Cards were dealt.") == []
+    (entry,) = parse_entries(HEADER + "card\tx\t0.5\tn\tx\t\t\tonly_prev:Red| yellows \n", "loaded", "loaded/x.tsv")
+    assert [(r.name, sorted(r.stems)) for r in entry.context] == [("only_prev", ["red", "yellow"])]
+
+
 def test_not_alone_after_rule_is_parsed():
     (entry,) = parse_entries(HEADER + "luckless\tx\t0.5\tn\tx\t\t\tnot_alone_after:The| the \n", "loaded", "loaded/x.tsv")
     assert [(r.name, sorted(r.words)) for r in entry.context] == [("not_alone_after", ["the"])]

@@ -502,3 +502,20 @@ def test_reporting_verbs_of_2026_11_6(text, verb, flagged):
 def test_reporting_verbs_of_2026_11_7(text, verb, flagged):
     report = default_analyzer().score_text(text, syntax="plain")
     assert any(f.kind == "attribution_verb" and f.text == verb for f in report.findings) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # 2026.11.7: "takeover" is loaded as a group's seizure of power, not as a company deal
+        ("The $16bn takeover of AT&T was completed on Friday.", False),
+        ("Shareholders opposed any takeover by Mr Glazer.", False),
+        ("Takeover rumour lifts shares.", False),
+        ("They warned of a communist takeover of the unions.", True),
+        ("Pundits railed against a leftist takeover of the schools.", True),
+        ("Pundits railed against a far-right takeover of the party.", True),
+    ],
+)
+def test_takeover_of_2026_11_7(text, flagged):
+    report = default_analyzer().score_text(text, syntax="plain")
+    assert any(f.kind == "loaded" and f.text.lower().startswith("takeover") for f in report.findings) == flagged

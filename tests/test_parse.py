@@ -118,3 +118,11 @@ def test_a_quotation_over_two_lines_and_a_title_cut_from_its_name_stay_in_one_pa
         "Fr. Hunwicke wrote this afternoon, “This is a cheap humiliation. It shows how far the rot has spread.”",
         "The Vatican did not reply to questions about the letter, which was sent on Monday.",
     ]
+
+
+def test_a_stray_quotation_mark_joins_only_a_few_lines():
+    lines = ["A stray “mark opens here and is never closed by the writer of this line."] + [
+        f"Sentence number {i} of the article goes on for a while and ends here." for i in range(12)
+    ]
+    blocks = parse_text("\n".join(lines) + "\n", "plain").blocks
+    assert len(blocks) == 13 - 5  # the first six lines are one paragraph, the rest one each

@@ -88,3 +88,16 @@ def test_a_news_paragraph_that_mentions_a_chrome_word_is_scored(paragraph):
 def test_chrome_with_the_same_words_is_still_set_apart(chrome):
     report = framing.score(f"A headline\n\n{BODY} {BODY}\n\n{BODY}\n\n{chrome}")
     assert roles(report)[-1] != "body"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State of emergency: Tensions rise as gun fanatics descend on the capital",
+        "Network hires safety to comment on race and social justice issues",
+    ],
+)
+def test_a_text_of_one_paragraph_is_all_article(text):
+    report = framing.score(text)
+    assert roles(report) == ["body"]
+    assert report.to_dict()["article"]["words"] == len(text.split())
