@@ -225,14 +225,17 @@ _ENDS_SENTENCE = re.compile(r"[.!?:][\"”’')\]]*\s*$")
 
 def _line_per_paragraph(chunk: str) -> bool:
     """Whether the lines of a block of plain text are its paragraphs (many corpora and
-    exports write one a line) rather than one paragraph wrapped to a width: some line is
-    longer than ``WRAP_MAX``, or most of three or more lines end a sentence."""
+    exports write one a line) rather than one paragraph wrapped to a width: half the lines
+    end a sentence and some line is longer than ``WRAP_MAX``, or three in five of three or
+    more lines end a sentence (a paragraph wrapped to a width ends a sentence at the end of
+    a line only now and then)."""
     lines = [line for line in chunk.split("\n") if line.strip()]
     if len(lines) < 2:
         return False
-    if max(map(len, lines)) > WRAP_MAX:
+    ends = sum(bool(_ENDS_SENTENCE.search(line)) for line in lines)
+    if max(map(len, lines)) > WRAP_MAX and ends * 2 >= len(lines):
         return True
-    return len(lines) >= 3 and sum(bool(_ENDS_SENTENCE.search(line)) for line in lines) * 5 >= len(lines) * 3
+    return len(lines) >= 3 and ends * 5 >= len(lines) * 3
 
 
 def parse_text(raw: str, syntax: str = "auto") -> Parsed:

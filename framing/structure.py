@@ -115,11 +115,12 @@ class StructureReader:
         with a colon ("region:") only counts as a label at the start of the block. A cue
         lighter than ``PLAIN_CUE`` is also a phrase of ordinary prose ("copyright",
         "donate", "most popular"): in a block that reads as prose (``_reads_as_prose``) and
-        holds no heavier cue, it counts only where it opens the block (``_opens``), as link text, or where such
-        cues together reach ``SURE_CHROME`` with one for every ``CHROME_MAX_WORDS`` words. ``keyed`` holds the text of
-        all blocks joined by blank lines (so no phrase crosses two blocks); ``spans``,
-        ``firsts`` and ``words`` give each block's character span in it, its first token and
-        its number of tokens; ``links`` each block's link spans in it.
+        holds no heavier cue, it counts only where it opens the block (``_opens``), as link
+        text, or where such cues together reach ``SURE_CHROME`` with one for every
+        ``CHROME_MAX_WORDS`` words. ``keyed`` holds the text of all blocks joined by blank
+        lines (so no phrase crosses two blocks); ``spans``, ``firsts`` and ``words`` give each
+        block's character span in it, its first token and its number of tokens; ``links``
+        each block's link spans in it.
         """
         found: list[list] = [[] for _ in spans]
         for m in self._cues.find(keyed):

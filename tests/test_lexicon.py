@@ -92,15 +92,17 @@ def test_only_next_rule_is_parsed_as_stems():
         parse_entries(HEADER + "utter\tx\t0.5\tn\tx\t\t\tonly_next:\n", "loaded", "loaded/x.tsv")
 
 
+def sport_finder(tmp_path, row: str):
+    """What a user lexicon of the one ``loaded/sport.tsv`` row ``row`` finds in a text."""
+    write(tmp_path, "loaded/sport.tsv", HEADER + row + "\n")
+    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
+    return lambda text: [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
+
+
 def test_only_next_rule_keeps_only_the_listed_phrases(tmp_path):
     """``only_next`` keeps a word that is loaded only before some words ("a proper disaster") and
     drops it everywhere else: another next word, punctuation after it, or the end of the text."""
-    write(tmp_path, "loaded/sport.tsv", HEADER + "proper\tsport\t0.2\tStretches a claim.\tmy-study\t\t\tonly_next:disaster|chaos\n")
-    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
-
-    def found(text):
-        return [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
-
+    found = sport_finder(tmp_path, "proper\tsport\t0.2\tStretches a claim.\tmy-study\t\t\tonly_next:disaster|chaos")
     assert found("The match was a proper disaster.") == ["proper"]
     assert found("Both seasons were proper disasters.") == ["proper"]
     assert found("They signed a proper contract.") == []
@@ -110,12 +112,7 @@ def test_only_next_rule_keeps_only_the_listed_phrases(tmp_path):
 
 def test_only_prev_rule_keeps_only_the_listed_phrases(tmp_path):
     """``only_prev`` is ``only_next`` for the word before: "a red card" fires, "the card" does not."""
-    write(tmp_path, "loaded/sport.tsv", HEADER + "card\tsport\t0.2\tA penalty.\tmy-study\t\t\tonly_prev:red|yellow\n")
-    analyzer = Analyzer(load_lexicon(tmp_path), model=False)
-
-    def found(text):
-        return [f.text for f in analyzer.score_text(text, syntax="plain").findings if f.category == "sport"]
-
+    found = sport_finder(tmp_path, "card\tsport\t0.2\tA penalty.\tmy-study\t\t\tonly_prev:red|yellow")
     assert found("He was shown a red card.") == ["card"]
     assert found("Two yellow cards followed.") == ["cards"]
     assert found("She sent him a birthday card.") == []

@@ -126,3 +126,16 @@ def test_a_stray_quotation_mark_joins_only_a_few_lines():
     ]
     blocks = parse_text("\n".join(lines) + "\n", "plain").blocks
     assert len(blocks) == 13 - 5  # the first six lines are one paragraph, the rest one each
+
+
+def test_plain_text_wrapped_to_a_long_width_stays_one_paragraph():
+    import textwrap
+
+    prose = " ".join(
+        f"The council met on day {i} to discuss the harbour budget, and members argued over the cost of dredging"
+        f" the channel while residents waited outside for news of the vote." for i in range(6)
+    )
+    raw = textwrap.fill(prose, width=130) + "\n"
+    assert max(map(len, raw.splitlines())) > 100
+    (block,) = parse_text(raw, "plain").blocks
+    assert block.text == " ".join(raw.split())
