@@ -519,3 +519,25 @@ def test_reporting_verbs_of_2026_11_7(text, verb, flagged):
 def test_takeover_of_2026_11_7(text, flagged):
     report = default_analyzer().score_text(text, syntax="plain")
     assert any(f.kind == "loaded" and f.text.lower().startswith("takeover") for f in report.findings) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # 2026.11.7: the plural makes these vague; one named document is not
+        ("Studies show that the drug works.", [("weasel", "Studies show")]),
+        ("A new study by the institute shows that the drug works.", []),
+        ("Reports say the minister will resign.", [("weasel", "Reports say")]),
+        ("A report by the agency says output will fall.", []),
+        ("According to reports, the deal is off.", [("hedge", "According to reports")]),
+        ("According to the agency's report, the deal is off.", []),
+        ("According to a recent report, the deal is off.", [("hedge", "According to a recent report")]),
+        ("According to the Hollywood Reporter, the show is cancelled.", []),
+        ("Sceptics say the plan will fail.", [("weasel", "Sceptics")]),
+        ("Some farmers are sceptical about the plan.", []),
+        ("Awards pundit Tom O'Neil picked the film.", []),
+    ],
+)
+def test_plural_weasels_of_2026_11_7(text, found):
+    report = default_analyzer().score_text(text, syntax="plain")
+    assert [(f.kind, f.text) for f in report.findings if f.kind in ("weasel", "hedge")] == found
