@@ -136,6 +136,8 @@ class Mentions:
                 break
             if e.type != "named_person" or p in self.objects:
                 continue
+            if gender is not None and not (e.role or e.gender or " " in e.name):
+                continue  # a lone capitalised word with nothing that makes it a person ("Rochdale", "Muslim")
             if gender is None or e.gender in (None, gender):
                 return e
         return None

@@ -158,3 +158,15 @@ def test_a_progressive_reporting_verb_is_not_read_as_passive(analyzer, sentence,
     text = f"Rates rise\n\n{sentence}\n\nThe bank raised rates on Thursday, and markets fell after the decision."
     report = analyzer.score_text(text)
     assert [s.text for s in report.sources] == [speaker]
+
+
+def test_he_goes_to_a_person_not_to_a_lone_capitalised_word(analyzer):
+    """A lone capitalised word with no title, role or gender ("Labour", "Rochdale") is not the
+    person a "he" or "she" points back to."""
+    text = (
+        "Election worries\n\nProfessor John Curtice said tactical voting could matter in a few seats.\n\n"
+        'The seat most at risk was Rochdale, where Labour won by a small margin in 2001. "It is close," he said.\n\n'
+        "Voters go to the polls in May."
+    )
+    report = analyzer.score_text(text)
+    assert [(s.text, s.name) for s in report.sources] == [("Professor John Curtice", "John Curtice"), ("he", "John Curtice")]
