@@ -105,23 +105,24 @@ class Context:
         tokens = self.article.tokens
         entry = m.item
         first = tokens[m.first]
+        # the words just after and just before the match, where no punctuation parts them from it
+        nxt = tokens[m.last + 1].text if m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1] else None
+        prev = tokens[m.first - 1].text if m.first > 0 and not self.keyed.breaks[m.first] else None
         for rule in entry.context:
-            if rule.name == "not_next" and m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1]:
-                if surface_key(tokens[m.last + 1].text) in rule.words:
+            if rule.name == "not_next" and nxt is not None:
+                if surface_key(nxt) in rule.words:
                     return False
             elif rule.name == "only_next":
-                following = m.last + 1 < len(tokens) and not self.keyed.breaks[m.last + 1]
-                if not following or stem_keys[tokens[m.last + 1].text] not in rule.stems:
+                if nxt is None or stem_keys[nxt] not in rule.stems:
                     return False
             elif rule.name == "only_prev":
-                preceding = m.first > 0 and not self.keyed.breaks[m.first]
-                if not preceding or stem_keys[tokens[m.first - 1].text] not in rule.stems:
+                if prev is None or stem_keys[prev] not in rule.stems:
                     return False
-            elif rule.name == "not_prev" and m.first > 0 and not self.keyed.breaks[m.first]:
-                if surface_key(tokens[m.first - 1].text) in rule.words:
+            elif rule.name == "not_prev" and prev is not None:
+                if surface_key(prev) in rule.words:
                     return False
-            elif rule.name == "not_alone_after" and m.first > 0 and not self.keyed.breaks[m.first]:
-                if surface_key(tokens[m.first - 1].text) in rule.words and self._ends_clause(m.last):
+            elif rule.name == "not_alone_after" and prev is not None:
+                if surface_key(prev) in rule.words and self._ends_clause(m.last):
                     return False
             elif rule.name == "lower_only" and first.text[:1].isupper() and not self.is_sentence_start(m.first):
                 return False

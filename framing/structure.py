@@ -53,10 +53,14 @@ def byline_name(text: str) -> Optional[str]:
             return None
         words = name.split()
         lower = sum(w[:1].islower() for w in words)
-        finite = any(w.strip(",;:") in _FINITE_VERBS for w in words)  # as written: "By Will Smith" is a name
-        if finite or (len(words) >= 4 and lower * 2 > len(words) and _SENTENCE_END.search(name)):
+        if _finite(words) or (len(words) >= 4 and lower * 2 > len(words) and _SENTENCE_END.search(name)):
             return None
     return name
+
+
+def _finite(words: Sequence[str]) -> bool:
+    """Whether ``words`` hold a common finite verb, as written: "By Will Smith" is a name."""
+    return any(w.strip(",;:") in _FINITE_VERBS for w in words)
 
 
 def _opens(keyed: KeyedText, first: int, at: int) -> bool:
@@ -72,7 +76,7 @@ def _clause(text: str) -> bool:
     if not _SENTENCE_END.search(text):
         return False
     words = text.split()
-    return any(w.strip(",;:") in _FINITE_VERBS for w in words) or sum(w[:1].islower() for w in words) >= 4
+    return _finite(words) or sum(w[:1].islower() for w in words) >= 4
 
 
 def _reads_as_prose(keyed: KeyedText, span: tuple[int, int], first: int, n: int) -> bool:
@@ -82,7 +86,7 @@ def _reads_as_prose(keyed: KeyedText, span: tuple[int, int], first: int, n: int)
     if n < PROSE_MIN_WORDS:
         return False
     words = [t.text for t in keyed.tokens[first : first + n]]
-    if any(w in _FINITE_VERBS for w in words):
+    if _finite(words):
         return True
     return bool(_SENTENCE_END.search(keyed.text[span[0] : span[1]])) and sum(w[:1].islower() for w in words) * 2 >= n
 
@@ -129,14 +133,16 @@ class StructureReader:
         for i, (start, _) in enumerate(spans):
             matches = found[i] if words[i] <= CUE_MAX_WORDS else []
             matches = [m for m in matches if not m.item.cue.endswith(":") or (m.start - start <= 2 and keyed.text[m.end : m.end + 1] == ":")]
+            combined = self._combine(matches)
             distinct = len({m.item.cue for m in matches})
             # "copyright" and "fair use" together in a short notice
-            corroborated = self._combine(matches)[0] >= SURE_CHROME and words[i] <= distinct * CHROME_MAX_WORDS
+            corroborated = combined[0] >= SURE_CHROME and words[i] <= distinct * CHROME_MAX_WORDS
             plain = all(m.item.weight < PLAIN_CUE for m in matches)
             if matches and plain and not corroborated and _reads_as_prose(keyed, spans[i], firsts[i], words[i]):
                 in_links = links[i] if i < len(links) else ()
-                matches = [m for m in matches if _opens(keyed, firsts[i], m.first) or any(a <= m.start and m.end <= b for a, b in in_links)]
-            out.append(self._combine(matches))
+                kept = [m for m in matches if _opens(keyed, firsts[i], m.first) or any(a <= m.start and m.end <= b for a, b in in_links)]
+                combined = self._combine(kept)
+            out.append(combined)
         return out
 
     @staticmethod
