@@ -9,7 +9,8 @@ verb ("said Smith", "described by X", "according to X").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .context import Context
@@ -22,6 +23,8 @@ BE_FORMS = frozenset("be been being is are was were".split())
 SKIP_OPENERS = frozenset("who which whose whom where when while as according speaking referring citing adding noting saying".split())
 ADVERBS = frozenset("also already again later then repeatedly publicly previously reportedly allegedly widely initially once not never".split())
 OBJECT_CUES = frozenset({"to", "as", "that"})
+# a US party and state label after a name: "(R-Pa.)", ", D-N.Y.,", "(I-Vt.)"
+PARTY_LABEL = re.compile(r"(?:R|D|I|Ind|DFL)-[A-Z][A-Za-z]*(?:\.[A-Z]?)*\.?")
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class AttributionReader:
                 chain.append((seg, None))
             elif all(self.tokens[k].text.isdigit() for k in range(seg.first, seg.last + 1)):
                 chain.append((seg, Phrase(seg.first, seg.last, "age", "")))
+            elif label := self.party_label(seg):
+                chain.append((seg, Phrase(seg.first, seg.last, "party", label)))
             else:
                 phrases = self.reader.phrases_in(seg.first, seg.last, seg.last)
                 if phrases and phrases[0].first <= seg.first + 1:
@@ -141,7 +146,7 @@ class AttributionReader:
             if seg.hard:
                 break
         chain.reverse()
-        while chain and (chain[0][1] is None or chain[0][1].type in ("age", "apposition")):
+        while chain and (chain[0][1] is None or chain[0][1].type in ("age", "apposition", "party")):
             chain.pop(0)
         if not chain:
             return None
@@ -154,8 +159,19 @@ class AttributionReader:
         for seg, p in parts:
             if seg is core_seg:
                 continue
+            if p.type == "party":  # the party is what the speaker speaks for; the phrase stays the name
+                core = replace(core, affiliation=core.affiliation or p.name)
+                continue
             core = self.reader.with_role(core, seg.first, seg.last, left=seg.first < core_seg.first)
         return core
+
+    def party_label(self, seg: Segment) -> Optional[str]:
+        """A party and state label that fills ``seg`` ("R-Pa." in "Scott Perry (R-Pa.)"), as written."""
+        start = self.tokens[seg.first].start
+        m = PARTY_LABEL.match(self.text, start)
+        if m is None or m.end() < self.tokens[seg.last].end or self.text[m.end() : m.end() + 1].isalnum():
+            return None
+        return m.group()
 
     # -- after the verb ---------------------------------------------------------------
     def after(self, v_last: int, ceiling: int, by: bool) -> Optional[Phrase]:

@@ -17,6 +17,10 @@ MAX_SENTENCE_CHARS = 2_000
 _CUTS = ("; ", ": ", ", ", " ")
 # A word of two or more letters, one end mark, a space and the next token: "said. The".
 _PLAIN_END = re.compile(r"([^\W\d_]{2,})[.?!]\s+\S+")
+# What no sentence starts with: closing brackets, or a lower-case word after an end mark.
+_CLOSERS = re.compile(r"[)\]}]+\s*")
+_ENDS = re.compile(r"[.?!…][\"”’')\]]*\s*$")
+_GOES_ON = re.compile(r"[^\W\d_A-Z]|[,;:.!?]|$")  # a lower-case letter or punctuation: the sentence goes on
 
 
 class _Punkt(PunktSentenceTokenizer):
@@ -55,13 +59,44 @@ class SentenceSplitter:
         for m in list(_LINE_BREAK.finditer(text, start, end)) + [None]:
             line_end = m.start() if m else end
             chunk = text[line_start:line_end]
-            for s, e in self._punkt.span_tokenize(chunk):
+            for s, e in _repair(chunk, list(self._punkt.span_tokenize(chunk))):
                 for a, b in _cut_long(chunk, s, e):
                     if chunk[a:b].strip():
                         out.append((line_start + a, line_start + b))
             if m:
                 line_start = m.end()
         return out
+
+
+def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt's spans, with the breaks it makes inside a sentence undone.
+
+    Closing brackets after an end mark belong to the sentence before ("(D-Ill.), who said"
+    is one sentence; "(see below.) Then" two, the bracket with the first). A lower-case word
+    after an end mark goes on the sentence ("?" he asked.", "(D-N.Y.) said", "5 p.m. on
+    Friday"), unless it is a web address or a word written with capitals ("iPhone").
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            closers = _CLOSERS.match(text, s, e)
+            if closers:
+                if _GOES_ON.match(text, closers.end(), e):
+                    out[-1] = (out[-1][0], e)
+                else:
+                    out[-1] = (out[-1][0], s + len(closers.group().rstrip()))
+                    out.append((closers.end(), e))
+                continue
+            if text[s].islower() and _ENDS.search(text, out[-1][0], out[-1][1]) and _plain_word(text[s:e].split(None, 1)[0]):
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _plain_word(token: str) -> bool:
+    """A word in lower case, not a web address or a name written with capitals ("eBay")."""
+    return token.islower() and "://" not in token and "." not in token.rstrip(".,;:!?\"”’')]}…")
 
 
 def _cut_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:

@@ -156,7 +156,12 @@ class SourceFinder:
             phrase = self.frames.main_subject(floor, v)
         elif not passive:
             phrase = self.frames.subject(floor, v, ceiling)
-        if phrase is None:
+        if phrase is None and v > floor and self.reader.word(v - 1) in ("and", "but"):
+            # "Linton called it shameful and demanded an inquiry": the subject is the clause's, not the object after
+            if any(self.sources[k].type != "link_only" for k in self._in_sentence.get(verb.sentence, ())):
+                return  # "said ..., but warned": the same speaker
+            phrase = self.frames.main_subject(floor, v)
+        elif phrase is None:
             phrase = self.frames.after(v_last, ceiling, by=passive)
         if phrase is not None:
             self._add(verb.sentence, phrase, verb)

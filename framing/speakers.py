@@ -17,6 +17,7 @@ from .mentions import Mentions
 from .source_tables import DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, Role, SourceTables
 from .token_view import TokenView
 
+COURTESY = frozenset("mr mrs ms miss mx dr sir dame".split())  # before a surname, never a title
 ROLE_MODIFIERS = frozenset("former deputy acting senior chief interim outgoing incoming then top".split())
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 AFFILIATION_PREPOSITIONS = frozenset({"of", "for", "from", "at", "by", "with", "to", "in"})
@@ -73,13 +74,28 @@ class PhraseReader(TokenView):
         org = self.tables.org_words
         last_title = -1
         gender = None
+        # a lone surname that is also a title ("King said", after "Rep. Steve King") is the person
+        surname = a == b and (hit := self.mentions.known(words, at)) is not None and hit[0].type == "named_person"
         for k in range(a, b + 1):
             w = self.word(k).rstrip(".")
             role = self.role_at(k)
-            if w in self.tables.honorifics or (role and role[1].type == "official" and role[0] >= a):
+            # an honorific ends a run only as a title ("the King", "Crown Prince"), not after a name ("Mervyn King")
+            after = self.word(k - 1).rstrip(".") if k > a else ""
+            honorific = w in self.tables.honorifics and (
+                (k == a and not surname) or k < b or (last_title == k - 1 and after not in COURTESY) or after in DETERMINERS
+            )
+            if honorific or (role and role[1].type == "official" and role[0] >= a):
                 last_title = k
-                gender = (self.tables.honorifics.get(w) if w in self.tables.honorifics else role[1].gender) or gender
-        is_org = (
+                gender = (self.tables.honorifics.get(w) if honorific else role[1].gender) or gender
+        body = None  # the body a title "of" names ("State" in "Secretary of State Mike Pompeo")
+        of_body = a <= last_title < b - 1 and self.word(last_title + 1) == "of"
+        # "Department of Justice", "Association of Directors of Social Services": a body's name
+        org_title = of_body and any(w in org for w in words[: last_title - a + 1])
+        titled = of_body and not org_title
+        if titled:
+            title, last_title = last_title, self._title_of(last_title, b, words[-1] in org)
+            body = self.span(title + 2 + (self.word(title + 2) == "the"), last_title) if last_title < b else None
+        is_org = org_title or not (titled and last_title == b) and (
             words[-1] in org
             or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
             or " ".join(words).lower() in self.tables.places
@@ -91,7 +107,7 @@ class PhraseReader(TokenView):
         the = a - 1 >= floor and start == a and self.word(a - 1) == "the" and self.gap_ok(a)
         if the and last_title < a and not known:
             is_org = True  # "the New Yorker", "the Dallas Morning News"
-        if is_org and not (a <= last_title < b):
+        if is_org and (org_title or not (a <= last_title < b)):
             start = a - 1 if the else start
             entity, how = self.mentions.add(" ".join(words), "named_organization", at, known=known)
             acronym = _ACRONYM.match(self.text, self.tokens[b].end)
@@ -107,8 +123,23 @@ class PhraseReader(TokenView):
         governed = self.governed(start, floor)
         looked_up = {"known": known} if core == a else {}  # the name is the whole run: looked up above
         entity, how = self.mentions.add(" ".join(name_words), "named_person", at, role_text, gender, governed, **looked_up)
-        affiliation = " ".join(w for w in words[: core - a] if w in org or w.isupper()) or None
+        affiliation = body or " ".join(w for w in words[: core - a] if w in org or w.isupper()) or None
         return Phrase(start, b, "named_person", entity.name, role=role_text or entity.role, affiliation=affiliation, gender=entity.gender, mention=how)
+
+    def _title_of(self, title: int, b: int, ends_in_org: bool) -> int:
+        """The last token of a title with "of" ("Secretary of State Mike Pompeo", "Speaker of
+        the House Nancy Pelosi"): the body after "of" is one word, and what follows it the
+        person's name (two words, three with a middle initial). A run ending in an
+        organisation word, with at most two words after "of", or with a function word just
+        before the name, is all title ("President of
+        the American Muslim Association", "Director of Public Prosecutions")."""
+        body = title + 2 + (self.word(title + 2) == "the")
+        if ends_in_org or b - body < 2:
+            return b  # "Director of Public Prosecutions": no name follows a body of two words
+        n = 3 if b - body >= 3 and len(self.tokens[b - 1].text) == 1 else 2
+        if any(self.word(k) in FUNCTION_WORDS for k in range(b - n, b + 1)):
+            return b  # "Secretary of State of Kansas": a name is not joined by "of"
+        return b - n
 
     # -- role phrases ---------------------------------------------------------------------
     def read_role(self, head_first: int, head: int, role: Role, floor: int, ceiling: int) -> Phrase:

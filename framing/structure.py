@@ -6,6 +6,7 @@ link text. No outlet's own strings are written here.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 BYLINE = re.compile(r"^(?P<lead>by|written by|words by|author:?)\s+(?P<name>[^\n]{2,120})$", re.IGNORECASE)
+# what joins a byline's name to its date: separators and "Published", "Updated", "on"
+_DATE_LEAD = re.compile(r"(?:[\s,|·•—–-]|\b(?:published|updated|posted|on)\b)+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")
 # a byline names people and outlets; one of these makes the block a clause ("By Monday, the deal was done")
 _FINITE_VERBS = frozenset("is are was were be been has have had will would can could may might must shall should did does says said".split())
@@ -37,6 +40,19 @@ PLAIN_CUE = 0.9  # cues lighter than this are also phrases of prose (see ``Struc
 PROSE_MIN_WORDS = 12
 
 
+def iso_date(text: str) -> str:
+    """A date found by ``DATE`` in ISO form ("March 3, 2026" -> "2026-03-03"), or as written
+    when it is no real date ("February 30, 2026")."""
+    plain = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[.,]", "", text).replace("Sept ", "Sep ")
+    plain = " ".join(plain.split())
+    for fmt in ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return _dt.datetime.strptime(plain, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return text
+
+
 def byline_name(text: str) -> Optional[str]:
     """The name of a byline block ("By Jane Doe, Reuters"), or None.
 
@@ -48,6 +64,9 @@ def byline_name(text: str) -> Optional[str]:
     if not m:
         return None
     name = m.group("name").strip()
+    date = DATE.search(name)
+    if date and date.start() > 0:  # "By Jane Doe | March 3, 2026": the date is metadata, not the name
+        name = _DATE_LEAD.sub("", name[: date.start()])
     if m.group("lead").lower() == "by":
         if not name[:1].isupper():
             return None
@@ -207,6 +226,9 @@ class StructureReader:
             elif byline and i <= first_prose:
                 roles[i] = "byline"
                 meta["byline"] = meta["byline"] or byline
+                date = DATE.search(text)
+                if date and not meta["date"]:
+                    meta["date"] = iso_date(date.group(0))
             elif short and i < first_prose and DATE.search(text) and cue_role != "boilerplate" and not _clause(text):
                 roles[i] = "metadata"
                 self._date_line(text, meta)
@@ -242,8 +264,8 @@ class StructureReader:
     def _date_line(text: str, meta: dict[str, Optional[str]]) -> None:
         m = DATE.search(text)
         if m and not meta["date"]:
-            meta["date"] = m.group(0)
-        before = text[: m.start()].strip(" ,|–—-") if m else ""
+            meta["date"] = iso_date(m.group(0))
+        before = _DATE_LEAD.sub("", text[: m.start()]).strip(" ,|–—-") if m else ""  # "Published 3 March" names no outlet
         if before and not meta["outlet"] and len(before.split()) <= 6:
             meta["outlet"] = before
 

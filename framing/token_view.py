@@ -140,6 +140,8 @@ class TokenView:
                     j += 1
                 elif self.word(j + 1) in CONNECTORS and j + 2 <= last and self._name_tok(j + 2) and self.gap_ok(j + 2):
                     j += 2
+                elif self.word(j + 1) == "of" and j + 3 <= last and self.word(j + 2) == "the" and self._name_tok(j + 3) and self.gap_ok(j + 2) and self.gap_ok(j + 3) and self._heads_body(j):
+                    j += 3  # "Chancellor of the Exchequer", "Bank of the West" (not "Jane Doe of the Refugee Council")
                 else:
                     break
             run = self._trim_connectors(i, j)
@@ -147,6 +149,13 @@ class TokenView:
                 runs.append(run)
             after = run[1] + 1
         return self._join_possessive_orgs(runs)
+
+    def _heads_body(self, j: int) -> bool:
+        """Whether token ``j`` heads a body's name or a title ("Bank", "Chancellor")."""
+        if self.tokens[j].text in self.tables.org_words:
+            return True
+        title = self.role_at(j)
+        return title is not None and title[1].type == "official"
 
     def _adjective(self, a: int, b: int) -> bool:
         """A lone capitalised word before a lower-case one is a modifier, not a name, when it
@@ -160,8 +169,11 @@ class TokenView:
         return w.endswith(("ic", "ian", "ish", "ese", "an")) or (self.ctx.is_sentence_start(a) and not self.mentions.known([self.tokens[a].text], self.tokens[a].start))
 
     def _trim_connectors(self, i: int, j: int) -> tuple[int, int]:
-        """Keep "of"/"and" inside a run only when the run names an organisation."""
+        """Keep "of"/"and" inside a run only when the run names an organisation, or a title
+        with its body ("Secretary of State Mike Pompeo")."""
         if any(self.tokens[k].text in self.tables.org_words for k in range(i, j + 1)):
+            return i, j
+        if i + 1 < j and self.word(i + 1) == "of" and (title := self.role_at(i)) and title[1].type == "official":
             return i, j
         for k in range(i + 1, j):
             if self.word(k) in CONNECTORS:

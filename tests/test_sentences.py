@@ -52,3 +52,24 @@ def test_corpus_sentences_are_punkt_sentences(splitters):
         assert spans == plain.spans(text), path.name
         breaks += len(spans)
     assert breaks > 5_000
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # Punkt breaks after "Ill." and leaves ")" to open the next "sentence"
+        ("Sen. Marcus Obi (D-Ill.), who chairs the panel, voted against it. The bill passed.",
+         ["Sen. Marcus Obi (D-Ill.), who chairs the panel, voted against it.", "The bill passed."]),
+        ("The claim was false (see the ruling.) Then the court adjourned.",
+         ["The claim was false (see the ruling.)", "Then the court adjourned."]),
+        # a lower-case word after an end mark goes on the sentence
+        ('"Why would we stop now?" he asked. Nobody answered.', ['"Why would we stop now?" he asked.', "Nobody answered."]),
+        ("Polls closed at 8 p.m. on Tuesday. Counting began at once.", ["Polls closed at 8 p.m. on Tuesday.", "Counting began at once."]),
+        # but not a word written with capitals, nor a web address
+        ("Sales fell. iPhone sales rose.", ["Sales fell.", "iPhone sales rose."]),
+        ("Watch the clip. https://t.co/abc shows it.", ["Watch the clip.", "https://t.co/abc shows it."]),
+    ],
+)
+def test_punkt_breaks_inside_a_sentence_are_undone(splitters, text, sentences):
+    fast, _ = splitters
+    assert [text[a:b] for a, b in fast.spans(text)] == sentences

@@ -170,3 +170,64 @@ def test_he_goes_to_a_person_not_to_a_lone_capitalised_word(analyzer):
     )
     report = analyzer.score_text(text)
     assert [(s.text, s.name) for s in report.sources] == [("Professor John Curtice", "John Curtice"), ("he", "John Curtice")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # a title "of" a body, then the person's name
+        ("Secretary of State Mike Pompeo said the talks would go on.", ("Mike Pompeo", "named_person", "Secretary of State", "State")),
+        ("Chancellor of the Exchequer Gordon Brown said the talks would go on.", ("Gordon Brown", "named_person", "Chancellor of the Exchequer", "Exchequer")),
+        ("Director of National Intelligence Dan Coats said the talks would go on.", ("Dan Coats", "named_person", "Director of National Intelligence", "National Intelligence")),
+        # a body whose name holds a title word is a body
+        ("The Department of Justice said the talks would go on.", ("Department of Justice", "named_organization", "The", None)),
+        ("The Council of Mortgage Lenders said the talks would go on.", ("Council of Mortgage Lenders", "named_organization", "The", None)),
+        # a surname that is also a title
+        ("Bank of England Governor Mervyn King said the talks would go on.", ("Mervyn King", "named_person", "Bank of England Governor", "Bank")),
+        ("Mr Major said the talks would go on.", ("Major", "named_person", "Mr", None)),
+        ("The King said the talks would go on.", ("King", "official", "King", None)),
+    ],
+)
+def test_titles_with_of_and_surnames_that_are_titles(analyzer, sentence, speaker):
+    text = f"Talks go on\n\n{sentence}\n\nThe next round is due in March, and both sides have named their teams."
+    s = analyzer.score_text(text).sources[0]
+    assert (s.name, s.type, s.role, s.affiliation) == speaker
+
+
+@pytest.mark.parametrize("title", ["Director of Public Prosecutions", "Secretary of State of Kansas"])
+def test_a_title_with_of_and_no_name_after_it_is_all_title(analyzer, title):
+    """No person is named "Prosecutions" or "of Kansas"."""
+    text = f"Talks go on\n\nThe {title} said the talks would go on.\n\nThe next round is due in March."
+    s = analyzer.score_text(text).sources[0]
+    assert s.type == "official" and title in s.name and title in s.role
+
+
+def test_a_party_label_is_the_affiliation_not_part_of_the_name(analyzer):
+    """US news writes a member's party and state after the name: "(R-Pa.)", ", D-N.Y.,"."""
+    text = (
+        "Bill advances\n\nRep. Scott Perry (R-Pa.) said the bill would pass. "
+        "Sen. Chuck Schumer, D-N.Y., said it would fail in the Senate.\n\n"
+        '"This is a slush fund," said Sen. Marcus Obi (D-Ill.), who admitted his party lacked the votes.'
+    )
+    report = analyzer.score_text(text)
+    assert [(s.text, s.name, s.affiliation) for s in report.sources] == [
+        ("Rep. Scott Perry", "Scott Perry", "R-Pa."),
+        ("Sen. Chuck Schumer", "Chuck Schumer", "D-N.Y."),
+        ("Sen. Marcus Obi", "Marcus Obi", None),
+    ]
+    obi = report.sources[-1]
+    assert obi.quoted == "direct"
+    # the label does not cut the sentence: "(D-Ill.), who admitted" stays in it
+    assert report.article.text[report.article.sentences[obi.sentence].end - 6 :].startswith("votes.")
+
+
+def test_a_second_verb_after_and_keeps_the_clause_subject_not_its_object(analyzer):
+    """"X called it "shameful" and demanded an inquiry": the speaker is X, not "an inquiry";
+    "said ..., but warned" adds no second speaker."""
+    text = (
+        "Care home row\n\n"
+        'Local MP Sarah Linton called the handling of the matter "shameful" and demanded an independent investigation.\n\n'
+        "The agency chief on Wednesday said the outbreak was under control, but warned the next one would be worse."
+    )
+    report = analyzer.score_text(text)
+    assert [(s.text, s.verb) for s in report.sources] == [("Local MP Sarah Linton", "demanded"), ("The agency chief", "said")]

@@ -48,6 +48,26 @@ def test_a_byline_is_read_and_set_apart(line, name):
     assert roles(report)[:2] == ["title", "byline"]
 
 
+@pytest.mark.parametrize(
+    "line, name, date",
+    [
+        ("By Maria Delgado and Tom Reyes | March 3, 2026", "Maria Delgado and Tom Reyes", "2026-03-03"),
+        ("By Jane Doe, Reuters | Published 3 March 2026", "Jane Doe, Reuters", "2026-03-03"),
+        ("By Jane Doe, Sept. 21, 2004", "Jane Doe", "2004-09-21"),
+    ],
+)
+def test_a_date_on_the_byline_line_is_the_article_date(line, name, date):
+    report = framing.score(f"A headline about the budget\n\n{line}\n\n{BODY}")
+    article = report.to_dict()["article"]
+    assert (article["byline"], article["date"]) == (name, date)
+    assert roles(report)[:2] == ["title", "byline"]
+
+
+def test_a_dateline_is_read_as_an_iso_date():
+    report = framing.score(f"A headline about the budget\n\nPosted on March 3, 2026\n\n{BODY}")
+    assert report.to_dict()["article"]["date"] == "2026-03-03"
+
+
 def test_a_plain_text_file_with_a_paragraph_a_line_is_scored_and_its_footer_set_apart(tmp_path):
     body = [
         "The government slammed its critics on Tuesday as the row over the port deal grew, and the opposition called the plan a disaster.",
