@@ -17,6 +17,7 @@ from .model import Article, Finding, Link, Source
 
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]“”\"]+[^\s<>()\[\]“”\".,;:!?’']")
 NAMED_TYPES = frozenset({"named_person", "named_organization", "official", "anonymous", "document"})
+SELF_LINK_GAP = 12  # characters between a self-citation and the link it names ("As I wrote in [my column]")
 
 
 def host(url: Optional[str]) -> Optional[str]:
@@ -55,7 +56,7 @@ def link_sources(article: Article, findings: list[Finding], sources: list[Source
     for link in body_links(article):
         i = _body(article, link)
         backed = next(
-            (k for k, s in enumerate(sources) if s.sentence == i and s.type != "link_only" and _overlaps(link, s)), None
+            (k for k, s in enumerate(sources) if s.sentence == i and s.type != "link_only" and (_overlaps(link, s) or _cites(link, s))), None
         )
         if backed is not None:
             if sources[backed].url is None:
@@ -70,6 +71,11 @@ def link_sources(article: Article, findings: list[Finding], sources: list[Source
             )
         )
     return out
+
+
+def _cites(link: Link, s: Source) -> bool:
+    """A self-citation just before the link it names ("As I wrote in [my column](...)")."""
+    return s.type == "self" and 0 <= link.start - s.end <= SELF_LINK_GAP
 
 
 def _overlaps(link: Link, s: Source) -> bool:

@@ -48,12 +48,22 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
     return out
 
 
+def _quotes_itself(text: str, para: Paragraph) -> bool:
+    """Whether a block quote holds its own quotation marks and words outside them: a pull
+    quote with its attribution ('"...," said Dr Hassan'), whose attribution is the writer's."""
+    marks = _marks(text, para.start, para.end)
+    if not marks or marks[0][1:] != ("open", "double") or text[para.start : marks[0][0]].strip():
+        return False
+    close = next((pos for pos, what, family in marks if family == "double" and what == "close"), None)
+    return close is not None and any(c.isalpha() for c in text[close + 1 : para.end])
+
+
 def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
     """Every direct quotation in ``text``; block-quote paragraphs are quotations whole."""
     quotes: list[Quote] = []
     pending: tuple[int, int] | None = None  # (open position, paragraph index) of a double quote left open
     for p_index, para in enumerate(paragraphs):
-        if para.block == "blockquote":
+        if para.block == "blockquote" and not _quotes_itself(text, para):
             quotes.append(Quote(para.start, para.end, para.start, para.end, block=True))
             pending = None
             continue

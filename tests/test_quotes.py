@@ -37,3 +37,24 @@ def test_quote_running_over_two_paragraphs():
 
 def test_block_quote_is_a_quotation():
     assert quotes_of("We will rebuild.", block="blockquote") == ["We will rebuild."]
+
+
+def test_a_block_quote_with_its_own_attribution_is_read_as_prose():
+    """A pull quote with its speaker ('"...," said Dr Hassan') quotes only inside its marks."""
+    pull = '"The market is adjusting faster than anyone predicted," said Dr Amira Hassan, an economist.'
+    assert quotes_of(pull, block="blockquote") == ["The market is adjusting faster than anyone predicted,"]
+    assert quotes_of('"We will rebuild."', block="blockquote") == ['"We will rebuild."']
+
+
+def test_the_speaker_of_a_pull_quote_and_the_link_of_a_self_citation(analyzer):
+    text = (
+        "# Housing\n\n"
+        "House building rose by 4% last year, and supply is finally catching up with demand in most regions.\n\n"
+        '> "The market is adjusting faster than anyone predicted," said Dr Amira Hassan, an economist.\n\n'
+        "As I wrote in [my column in March](https://example.org/2025/03/pryce), ideology is no substitute for evidence."
+    )
+    sources = analyzer.score_text(text).sources
+    assert [(s.name, s.type, s.quoted, s.url) for s in sources] == [
+        ("Amira Hassan", "named_person", "direct", None),
+        ("the author", "self", "paraphrase", "https://example.org/2025/03/pryce"),
+    ]
