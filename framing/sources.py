@@ -206,6 +206,8 @@ class SourceFinder:
 
     def _add(self, sentence: int, p: Phrase, verb: Optional[Finding], verb_span: Optional[tuple[int, int]] = None) -> None:
         start, end = self.tokens[p.first].start, self.tokens[p.last].end
+        if self.article.text[end : end + 1] == ")" and self.article.text.count("(", start, end) > self.article.text.count(")", start, end):
+            end += 1  # "the Care Quality Commission (CQC)": the bracket closes inside the phrase
         p = self._resolve(p, start, sentence)
         if p is None:
             return

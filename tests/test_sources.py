@@ -231,3 +231,12 @@ def test_a_second_verb_after_and_keeps_the_clause_subject_not_its_object(analyze
     )
     report = analyzer.score_text(text)
     assert [(s.text, s.verb) for s in report.sources] == [("Local MP Sarah Linton", "demanded"), ("The agency chief", "said")]
+
+
+def test_a_source_span_closes_the_bracket_it_opens(analyzer):
+    text = (
+        "Care homes\n\nA spokesperson for the Care Quality Commission (CQC) said it was aware of the concerns.\n\n"
+        "The CQC will visit the home next month."
+    )
+    (cqc,) = analyzer.score_text(text).sources
+    assert cqc.text == "A spokesperson for the Care Quality Commission (CQC)" and cqc.name == "Care Quality Commission"
