@@ -74,9 +74,12 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     Closing brackets after an end mark belong to the sentence before ("(D-Ill.), who said"
     is one sentence; "(see below.) Then" two, the bracket with the first). A lower-case word
     after an end mark goes on the sentence ("?" he asked.", "(D-N.Y.) said", "5 p.m. on
-    Friday"), unless it is a web address or a word written with capitals ("iPhone").
+    Friday"), unless it is a web address or a word written with capitals ("iPhone"), or
+    the text itself starts in lower case or has no capitals.
     """
     out: list[tuple[int, int]] = []
+    # in text written all in lower case, a lower-case word does start sentences
+    cased = bool(spans) and not text.islower() and not text[spans[0][0]].islower()
     for s, e in spans:
         if out:
             closers = _CLOSERS.match(text, s, e)
@@ -87,7 +90,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     out[-1] = (out[-1][0], s + len(closers.group().rstrip()))
                     out.append((closers.end(), e))
                 continue
-            if text[s].islower() and _ENDS.search(text, out[-1][0], out[-1][1]) and _plain_word(text[s:e].split(None, 1)[0]):
+            if cased and text[s].islower() and _ENDS.search(text, out[-1][0], out[-1][1]) and _plain_word(text[s:e].split(None, 1)[0]):
                 out[-1] = (out[-1][0], e)
                 continue
         out.append((s, e))

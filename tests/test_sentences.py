@@ -73,3 +73,9 @@ def test_corpus_sentences_are_punkt_sentences(splitters):
 def test_punkt_breaks_inside_a_sentence_are_undone(splitters, text, sentences):
     fast, _ = splitters
     assert [text[a:b] for a, b in fast.spans(text)] == sentences
+
+
+def test_text_written_in_lower_case_keeps_its_sentences(splitters):
+    fast, _ = splitters
+    for text in ("the vote passed on tuesday. the minister resigned. nobody was surprised.", "the vote passed. the minister resigned."):
+        assert len(fast.spans(text)) == text.count(". ") + 1
