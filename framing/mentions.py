@@ -16,7 +16,8 @@ from typing import Iterable, Optional
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la|del|dos)-", re.IGNORECASE)
 _OFFSET = itemgetter(0)  # the offset of an (offset, entity) pair
-_NOT_LOOKED_UP = object()  # ``Mentions.add`` without a ``known`` lookup from its caller
+_NOT_LOOKED_UP = object()
+LESSER_TITLES = frozenset("deputy shadow vice assistant acting former junior ex under".split())  # "the minister" is not the deputy minister  # ``Mentions.add`` without a ``known`` lookup from its caller
 
 
 @lru_cache(maxsize=100_000)
@@ -139,6 +140,27 @@ class Mentions:
             if gender is not None and not (e.role or e.gender or " " in e.name):
                 continue  # a lone capitalised word with nothing that makes it a person ("Rochdale", "Muslim")
             if gender is None or e.gender in (None, gender):
+                return e
+        return None
+
+    def note_role(self, name: str, role: str) -> None:
+        """Give a person named ``name`` the role an apposition states ("Marcelo Ebrard,
+        Mexico's foreign minister"), unless it has one. A one-word name gets none: it may be
+        a body read as a person ("Americo, the life insurance company")."""
+        for e in self._by_name.get(name.lower(), ()):
+            if e.type == "named_person" and not e.role and " " in e.name:
+                e.role = role
+
+    def person_with_role(self, at: int, title: list[str]) -> Optional[Entity]:
+        """The most recent person before ``at`` whose role ends in ``title`` ("the president"
+        after "President Donald Trump"), not as a deputy or shadow ("Deputy Prime Minister")."""
+        n = len(title)
+        for k in range(bisect_left(self.order, at, key=_OFFSET) - 1, -1, -1):
+            e = self.order[k][1]
+            if e.type != "named_person" or not e.role:
+                continue
+            words = e.role.lower().replace(".", "").replace(",", " ").split()
+            if words[-n:] == title and (len(words) == n or words[-n - 1] not in LESSER_TITLES):
                 return e
         return None
 

@@ -211,6 +211,8 @@ class SourceFinder:
         p = self._resolve(p, start, sentence)
         if p is None:
             return
+        if p.type == "named_person" and p.role and not p.pronoun:
+            self.mentions.note_role(p.name, p.role)
         if any((s := self.sources[k]).name == p.name and s.type == p.type for k in self._in_sentence.get(sentence, ())):
             return  # the same speaker again in one sentence ("said ..., adding")
         covered = self._covered(start, end, sentence)

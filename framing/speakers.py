@@ -18,7 +18,7 @@ from .source_tables import DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, Role, Sour
 from .token_view import TokenView
 
 COURTESY = frozenset("mr mrs ms miss mx dr sir dame".split())  # before a surname, never a title
-ROLE_MODIFIERS = frozenset("former deputy acting senior chief interim outgoing incoming then top".split())
+ROLE_MODIFIERS = frozenset("former deputy acting senior chief interim outgoing incoming then top shadow vice".split())
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 AFFILIATION_PREPOSITIONS = frozenset({"of", "for", "from", "at", "by", "with", "to", "in"})
 
@@ -184,6 +184,11 @@ class PhraseReader(TokenView):
             entity = self.mentions.organization_before(self.tokens[start].start, head_word, role.refers == "latest_organization")
             if entity:
                 return Phrase(start, end, "named_organization", entity.name, role=text, mention="description")
+        elif (stype == "official" and self.word(start) == "the" and start == head_first - 1 and end == head
+              and not (head + 1 < len(self.tokens) and self.word(head + 1) in AFFILIATION_PREPOSITIONS)):
+            person = self.mentions.person_with_role(self.tokens[start].start, self.words[head_first : head + 1])
+            if person:  # "the president", after "President Donald Trump"
+                return Phrase(start, end, "named_person", person.name, role=person.role, gender=person.gender, mention="description")
         return Phrase(start, end, stype, text, role=text, affiliation=affiliation, gender=role.gender)
 
     def roles_in(self, first: int, last: int, ceiling: int) -> list[Phrase]:

@@ -240,3 +240,26 @@ def test_a_source_span_closes_the_bracket_it_opens(analyzer):
     )
     (cqc,) = analyzer.score_text(text).sources
     assert cqc.text == "A spokesperson for the Care Quality Commission (CQC)" and cqc.name == "Care Quality Commission"
+
+
+def test_the_title_alone_points_back_to_the_person_who_holds_it(analyzer):
+    """"the president" after "President Donald Trump" is Trump; "the minister" after an
+    apposition ("Marcelo Ebrard, Mexico's foreign minister") is Ebrard; a deputy or a shadow
+    holder is not the holder, and "the president of the chamber" is someone else."""
+    text = (
+        "Tariffs\n\nPresident Donald Trump on Friday threatened new tariffs on imports.\n\n"
+        '"We will not be taken advantage of," the president told reporters.\n\n'
+        "Mexico's foreign minister, Marcelo Ebrard, said his country would respond. The minister told CNN that talks would continue.\n\n"
+        "Deputy Prime Minister Ana Ruiz said the talks were useful. The prime minister said nothing.\n\n"
+        "The president of the chamber said the vote would go ahead."
+    )
+    got = [(s.text, s.name, s.type) for s in analyzer.score_text(text).sources]
+    assert got == [
+        ("President Donald Trump", "Donald Trump", "named_person"),
+        ("the president", "Donald Trump", "named_person"),
+        ("Mexico's foreign minister, Marcelo Ebrard", "Marcelo Ebrard", "named_person"),
+        ("The minister", "Marcelo Ebrard", "named_person"),
+        ("Deputy Prime Minister Ana Ruiz", "Ana Ruiz", "named_person"),
+        ("The prime minister", "The prime minister", "official"),
+        ("The president", "The president", "official"),  # of the chamber: not Trump
+    ]
