@@ -8,6 +8,7 @@ convention for a quotation that runs over several paragraphs).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Sequence
 
 from .model import Paragraph, Quote
@@ -15,6 +16,7 @@ from .model import Paragraph, Quote
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 MAX_CONTINUED_PARAGRAPHS = 4
+REPORT_GAP = 30  # characters from a quotation's end to the reporting verb that follows it (', the minister told')
 _QUOTE_MARK = re.compile(f"[{_OPEN_DOUBLE}{_CLOSE_DOUBLE}\"‘’]")
 
 
@@ -96,3 +98,15 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
             pending = (open_double, p_index)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def reported_after(text: str, q: Quote, verb_starts: Sequence[int], sentence_start: int) -> bool:
+    """Whether a quotation that opens its sentence, with words ending in a comma, question or
+    exclamation mark, is followed by a reporting verb: speech, however short ("We were
+    destroyed," admitted Guardiola). Mid-sentence, such a quotation is a label in American
+    punctuation (denounced them as "satanic," praised ...). ``verb_starts`` are the sorted
+    start offsets of attribution verbs."""
+    if text[sentence_start : q.start].strip() or not text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!")):
+        return False
+    k = bisect_left(verb_starts, q.end)
+    return k < len(verb_starts) and verb_starts[k] - q.end <= REPORT_GAP and "." not in text[q.end : verb_starts[k]]

@@ -10,7 +10,8 @@ from typing import Optional
 
 from .context import Context
 from .mentions import Mentions
-from .model import token_index
+from .model import Quote, token_index
+from .quotes import reported_after
 from .source_tables import DETERMINERS, FUNCTION_WORDS, MONTHS, PREPOSITIONS, Role, SourceTables
 from .tokens import KeyCache, tokenize
 
@@ -50,8 +51,13 @@ class TokenView:
         self.tokens = ctx.article.tokens
         self.tables = tables
         self.mentions = mentions
-        # tokens inside a quotation of more than SCARE_WORDS words: the speaker's words, not a phrase
-        long_quotes = [q for q in ctx.article.quotes if q.block or len(tokenize(self.text, q.inner_start, q.inner_end)) > SCARE_WORDS]
+        # tokens inside a quotation of more than SCARE_WORDS words, or of speech that a reporting
+        # verb follows: the speaker's words, not a phrase
+        verb_starts = sorted(m.start for m in ctx.matches("attribution_verb")) if ctx.article.quotes else []
+        long_quotes = [
+            q for q in ctx.article.quotes
+            if q.block or len(tokenize(self.text, q.inner_start, q.inner_end)) > SCARE_WORDS or self._speech(q, verb_starts)
+        ]
         self.quoted = _inside(self.tokens, [(q.inner_start, q.inner_end) for q in long_quotes])
         self._words = list(map(str.lower, map(itemgetter(2), self.tokens)))
         if "’" in self.text:
@@ -63,6 +69,11 @@ class TokenView:
         self._names_at = list(compress(range(len(self._is_name)), self._is_name))  # indices of the name tokens
         self._roles: dict[int, Optional[tuple[int, Role]]] = {}
         self._gaps: dict[int, bool] = {}
+
+    def _speech(self, q: Quote, verb_starts: list[int]) -> bool:
+        """A short quotation that opens its sentence and a reporting verb follows ("No," he said)."""
+        s = self.ctx.article.sentence_at(q.start)
+        return s is not None and reported_after(self.text, q, verb_starts, self.ctx.article.sentences[s].start)
 
     # -- tokens ---------------------------------------------------------------------
     @property

@@ -58,3 +58,20 @@ def test_the_speaker_of_a_pull_quote_and_the_link_of_a_self_citation(analyzer):
         ("Amira Hassan", "named_person", "direct", None),
         ("the author", "self", "paraphrase", "https://example.org/2025/03/pryce"),
     ]
+
+
+def test_a_short_quotation_that_a_reporting_verb_follows_is_speech_not_a_scare_quote(analyzer):
+    """'"We were destroyed," admitted Guardiola' is speech; mid-sentence, '"satanic," praised'
+    in American punctuation is still a scare quote."""
+    text = (
+        "Derby\n\nUnited won 4-0 on Sunday.\n\n"
+        '"We were destroyed," admitted manager Pep Guardiola. "No," he said.\n\n'
+        'The preacher denounced his rivals as "satanic," praised the crowd and left.'
+    )
+    report = analyzer.score_text(text)
+    scare = [f.text for f in report.findings if f.kind == "scare_quote"]
+    assert scare == ['"satanic,"']
+    assert [(s.text, s.name, s.quoted) for s in report.sources[:2]] == [
+        ("Pep Guardiola", "Pep Guardiola", "direct"),
+        ("he", "Pep Guardiola", "direct"),
+    ]

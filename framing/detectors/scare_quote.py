@@ -1,13 +1,14 @@
 """Scare quotes: short quoted words not attributed to any speaker, and "so-called".
 
 A quotation of at most ``MAX_WORDS`` words counts as a scare quote when its sentence has
-no reporting verb before it and no colon introduces it: the writer puts the word at a
-distance without saying who used it.
+no reporting verb before it, no colon introduces it and no reporting verb follows it as
+speech ("No," he said): the writer puts the word at a distance without saying who used it.
 """
 from __future__ import annotations
 
 from ..context import Context
 from ..model import Finding, Quote
+from ..quotes import reported_after
 from ..tokens import tokenize
 
 MAX_WORDS = 3
@@ -33,6 +34,8 @@ def unattributed_short_quotes(ctx: Context) -> list[tuple[Quote, int]]:
         before = article.text[sentence.start : q.start].rstrip()
         if before.endswith((":", ",")) or any(sentence.start <= v < q.start for v in verb_starts):
             continue
+        if reported_after(article.text, q, verb_starts, sentence.start):
+            continue  # speech that a reporting verb follows ("We were destroyed," admitted the manager)
         out.append((q, s))
     return out
 
