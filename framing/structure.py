@@ -40,6 +40,29 @@ PLAIN_CUE = 0.9  # cues lighter than this are also phrases of prose (see ``Struc
 PROSE_MIN_WORDS = 12
 
 
+# front-matter keys for each field, as web clippers write them (Obsidian Web Clipper writes
+# "source", "published" and "author" as a list of "[[Name]]" links)
+FRONT_MATTER_KEYS = {
+    "title": ("title",),
+    "date": ("date", "published", "published_at", "publish_date", "date_published", "pubdate"),
+    "outlet": ("outlet", "site", "site_name", "publisher"),
+    "url": ("url", "source", "link", "canonical_url"),
+    "byline": ("author", "byline", "authors"),
+}
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")  # "[[Jane Smith]]", "[[people/jane|Jane Smith]]"
+
+
+def _front_value(front: dict, keys: Sequence[str]) -> Optional[str]:
+    """The first of ``keys`` that front matter gives, as text: a list joined with commas,
+    wiki links ("[[Jane Smith]]") as their text."""
+    value = next((front[k] for k in keys if front.get(k) not in (None, "", [])), None)
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else [value]
+    text = ", ".join(_WIKI_LINK.sub(r"\1", str(v)).strip() for v in items if v not in (None, ""))
+    return text or None
+
+
 def iso_date(text: str) -> str:
     """A date found by ``DATE`` in ISO form ("March 3, 2026" -> "2026-03-03"), or as written
     when it is no real date ("February 30, 2026")."""
@@ -186,14 +209,7 @@ class StructureReader:
         starts = [t.start for t in keyed.tokens]
         firsts = [bisect_left(starts, s) for s, _ in spans]
         words = [bisect_left(starts, e, first) - first for (_, e), first in zip(spans, firsts)]
-        meta: dict[str, Optional[str]] = {
-            k: (str(front[k]) if front.get(k) not in (None, "") else None)
-            for k in ("title", "date", "outlet", "url")
-        }
-        author = front.get("author") or front.get("byline") or front.get("authors")
-        if isinstance(author, list):
-            author = ", ".join(str(a) for a in author)
-        meta["byline"] = str(author) if author else None
+        meta: dict[str, Optional[str]] = {k: _front_value(front, keys) for k, keys in FRONT_MATTER_KEYS.items()}
 
         links = [[(s + a, s + b) for a, b, _ in block.links] for block, (s, _) in zip(blocks, spans)]
         cues = self.block_cues(keyed, spans, firsts, words, links)
@@ -242,6 +258,8 @@ class StructureReader:
                 roles[i] = "bio"
         if meta["date"] and len(meta["date"]) > 10 and re.match(r"\d{4}-\d{2}-\d{2}", meta["date"]):
             meta["date"] = meta["date"][:10]
+        elif meta["date"] and DATE.fullmatch(meta["date"].strip()):
+            meta["date"] = iso_date(meta["date"].strip())  # "June 21, 2025" in front matter
         return roles, meta
 
     @staticmethod

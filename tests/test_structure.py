@@ -121,3 +121,16 @@ def test_a_text_of_one_paragraph_is_all_article(text):
     report = framing.score(text)
     assert roles(report) == ["body"]
     assert report.to_dict()["article"]["words"] == len(text.split())
+
+
+def test_front_matter_as_obsidian_web_clipper_writes_it(tmp_path):
+    """"source" is the URL, "published" the date, "author" a list of wiki links."""
+    path = tmp_path / "clip.md"
+    path.write_text(
+        '---\ntitle: "Ministers face revolt"\nsource: "https://www.example.co.uk/news/politics-123"\n'
+        'author:\n  - "[[Jane Smith]]"\n  - "[[people/tom|Tom Reyes]]"\npublished: 2025-06-21\ncreated: 2025-06-22\n'
+        'tags:\n  - "clippings"\n---\n\n' + BODY + "\n",
+        encoding="utf-8",
+    )
+    article = framing.score(path).to_dict()["article"]
+    assert (article["byline"], article["date"], article["url"]) == ("Jane Smith, Tom Reyes", "2025-06-21", "https://www.example.co.uk/news/politics-123")
