@@ -27,6 +27,11 @@ _DATE_LEAD = re.compile(r"(?:[\s,|·•—–-]|\b(?:published|updated|posted|on
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")
 # a byline names people and outlets; one of these makes the block a clause ("By Monday, the deal was done")
 _FINITE_VERBS = frozenset("is are was were be been has have had will would can could may might must shall should did does says said".split())
+# a copyright line at the foot names the outlet: "© 2026 Example News. All rights reserved."
+COPYRIGHT = re.compile(
+    r"^(?:(?i:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?P<name>(?!(?i:all rights))[A-Z][^,;|©\n]{1,60}?)\s*(?:\.(?:\s|$)|[,;|]|(?i:all rights reserved)|$)"
+)
 LABEL_LINE = re.compile(r"^[A-Z][\w\- ]{1,30}:\s+\S")
 # A block with no letters or digits at all ("***", "* * *", "—") is a separator.
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -250,6 +255,9 @@ class StructureReader:
                 self._date_line(text, meta)
             elif weight >= CHROME_THRESHOLD and (words[i] <= CHROME_MAX_WORDS or (outside and weight >= SURE_CHROME)):
                 roles[i] = chrome_role
+                holder = COPYRIGHT.match(text) if i > last_prose and not meta["outlet"] else None
+                if holder:
+                    meta["outlet"] = holder.group("name").strip()  # "© 2026 Example News. All rights reserved."
             elif short and i < first_prose and LABEL_LINE.match(text) and not _clause(text):
                 roles[i] = "metadata"
             elif outside and words[i] <= 30 and (link_density[i] > 0.5 or (i > last_prose and weight >= 0.3)):

@@ -134,3 +134,17 @@ def test_front_matter_as_obsidian_web_clipper_writes_it(tmp_path):
     )
     article = framing.score(path).to_dict()["article"]
     assert (article["byline"], article["date"], article["url"]) == ("Jane Smith, Tom Reyes", "2025-06-21", "https://www.example.co.uk/news/politics-123")
+
+
+@pytest.mark.parametrize(
+    "footer, outlet",
+    [
+        ("© 2026 Example News. All rights reserved.", "Example News"),
+        ("COPYRIGHT 2018 CREATORS.COM", "CREATORS.COM"),
+        ("© 2026. All rights reserved.", None),
+    ],
+)
+def test_a_copyright_line_at_the_foot_names_the_outlet(footer, outlet):
+    report = framing.score(f"A headline about the budget\n\n{BODY}\n\n{footer}")
+    assert report.to_dict()["article"]["outlet"] == outlet
+    assert roles(report)[-1] == "metadata"
