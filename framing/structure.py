@@ -27,6 +27,11 @@ _DATE_LEAD = re.compile(r"(?:[\s,|·•—–-]|\b(?:published|updated|posted|on
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")
 # a byline names people and outlets; one of these makes the block a clause ("By Monday, the deal was done")
 _FINITE_VERBS = frozenset("is are was were be been has have had will would can could may might must shall should did does says said".split())
+# a line that only says when the page was published: "Published", "Updated 3 hours ago", "Yesterday"
+TIME_LINE = re.compile(
+    r"^(?i:(?:(?:first |last )?(?:published|updated|posted)\b:?\s*(?:on\b\s*)?)?"
+    r"(?:\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|just now|yesterday|today)?)$"
+)
 # a copyright line at the foot names the outlet: "© 2026 Example News. All rights reserved."
 COPYRIGHT = re.compile(
     r"^(?:(?i:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
@@ -250,6 +255,8 @@ class StructureReader:
                 date = DATE.search(text)
                 if date and not meta["date"]:
                     meta["date"] = iso_date(date.group(0))
+            elif short and i < first_prose and TIME_LINE.match(text):
+                roles[i] = "metadata"  # "Published", "3 hours ago"
             elif short and i < first_prose and DATE.search(text) and cue_role != "boilerplate" and not _clause(text):
                 roles[i] = "metadata"
                 self._date_line(text, meta)

@@ -148,3 +148,8 @@ def test_a_copyright_line_at_the_foot_names_the_outlet(footer, outlet):
     report = framing.score(f"A headline about the budget\n\n{BODY}\n\n{footer}")
     assert report.to_dict()["article"]["outlet"] == outlet
     assert roles(report)[-1] == "metadata"
+
+
+def test_lines_that_only_say_when_the_page_was_published_are_metadata():
+    text = f"# A headline about the budget\n\n- Published\n    \n    3 hours ago\n\nUpdated 2 days ago\n\n{BODY}"
+    assert roles(framing.score(text)) == ["title", "metadata", "metadata", "metadata", "body"]
